@@ -38,5 +38,5 @@ export function homogeneousOnRd(
 ): number {
   const c = carriedCosine(x, z);
   if (c === null) return 0;
-  return Math.sqrt(c.normX2) * Math.sqrt(c.normZ2) * onSphere(c.delta, c.sigma);
+  return c.normX * c.normZ * onSphere(c.delta, c.sigma);
 }

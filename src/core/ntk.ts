@@ -19,14 +19,15 @@ export interface NtkParams {
 }
 
 /**
- * Θ^(L) given the first layer's carried cosine (δ, σ), the input norms Σ^(0)(x,x), Σ^(0)(z,z) and Θ^(0).
+ * Θ^(L) given the first layer's carried cosine (δ, σ), the input norms ‖·‖ = sqrt(Σ^(0)(x,x)),
+ * sqrt(Σ^(0)(z,z)) and Θ^(0). Norms are carried as square roots so that tiny inputs do not underflow.
  * Where a norm vanishes ρ_h is taken as 0, i.e. Σ̇ = κ0(0) = ½ and the ReLU part of Σ is 0 (math.md §2.2).
  */
 function recursion(
   delta0: number,
   sigma0: number,
-  normX0: number,
-  normZ0: number,
+  rootX0: number,
+  rootZ0: number,
   theta0: number,
   { L, beta, bias }: NtkParams,
 ): number {
@@ -34,42 +35,41 @@ function recursion(
   const random = bias === 'random';
   let delta = delta0;
   let sigma = sigma0;
-  let nx = normX0;
-  let nz = normZ0;
+  let rx = rootX0;
+  let rz = rootZ0;
   let theta = theta0;
   for (let h = 1; h <= L; h++) {
-    const s = Math.sqrt(nx * nz);
+    const s = rx * rz;
     let dot: number; // Σ̇^(h)
     let reluPart: number; // sqrt(Σ^(h−1)(x,x)Σ^(h−1)(z,z))·κ1(ρ_h)
-    let reluDefect: number; // sqrt(...)·(1 − κ1(ρ_h)), the accurate complement of reluPart
-    if (s > 0) {
+    let defect: number; // 1 − κ1(ρ_h), formed accurately
+    if (rx > 0 && rz > 0) {
       const layer = arcCosLayer(delta, sigma);
       dot = layer.kappa0;
       reluPart = s * layer.kappa1;
-      reluDefect = s * layer.oneMinusKappa1;
+      defect = layer.oneMinusKappa1;
     } else {
       dot = 0.5;
       reluPart = 0;
-      reluDefect = 0;
+      defect = 0;
     }
     // Σ^(h)(x,z) = reluPart [+ β² in B];  Θ^(h) = Θ^(h−1)Σ̇^(h) + Σ^(h) [+ β² in A]
     theta = theta * dot + reluPart + b2;
     if (h === L) break;
     // Norms of the next layer: κ1(1) = 1, so Σ^(h)(x,x) = Σ^(h−1)(x,x) [+ β² in B].
-    const nxNext = random ? nx + b2 : nx;
-    const nzNext = random ? nz + b2 : nz;
-    const t = Math.sqrt(nxNext * nzNext);
-    if (t > 0) {
-      // 1 − ρ_{h+1} = (T − S − b + S(1 − κ1))/T with b = β² in B (0 in A) and, by Cauchy–Schwarz,
-      // T − S − b = b(√nx − √nz)²/(T + S + b) ≥ 0: formed without cancellation.
+    const rxNext = random ? Math.hypot(rx, beta) : rx;
+    const rzNext = random ? Math.hypot(rz, beta) : rz;
+    if (rxNext > 0 && rzNext > 0) {
+      // 1 − ρ_{h+1} = (T − S − b + S(1 − κ1))/T with S = ‖x‖‖z‖, T its next-layer value, b = β² in B
+      // (0 in A) and, by Cauchy–Schwarz, T − S − b = b(‖x‖ − ‖z‖)²/(T + S + b) ≥ 0: no cancellation.
+      // Ratios are formed one norm at a time so that tiny norms cannot underflow to 0/0.
       const b = random ? b2 : 0;
-      const rootGap = Math.sqrt(nx) - Math.sqrt(nz);
-      const gap = b > 0 ? (b * rootGap * rootGap) / (t + s + b) : 0;
-      delta = (gap + reluDefect) / t;
+      const gap = b > 0 ? (b / (rxNext * rzNext + s + b)) * ((rx - rz) / rxNext) * ((rx - rz) / rzNext) : 0;
+      delta = gap + (rx / rxNext) * (rz / rzNext) * defect;
       sigma = 2 - delta; // ρ_{h+1} ≥ 0: no cancellation here
     }
-    nx = nxNext;
-    nz = nzNext;
+    rx = rxNext;
+    rz = rzNext;
   }
   return theta;
 }
@@ -88,7 +88,7 @@ export function ntkOnSphere(delta: number, sigma: number, p: NtkParams): number 
   const theta0 = cosineFromCarried(delta, sigma) + b2;
   if (p.bias === 'random') {
     const n0 = 1 + b2;
-    return recursion(delta / n0, (sigma + 2 * b2) / n0, n0, n0, theta0, p);
+    return recursion(delta / n0, (sigma + 2 * b2) / n0, Math.sqrt(n0), Math.sqrt(n0), theta0, p);
   }
   return recursion(delta, sigma, 1, 1, theta0, p);
 }
@@ -100,36 +100,46 @@ export function ntkAtOne({ L, beta, bias }: NtkParams): number {
 }
 
 /**
- * Half the squared distance and half the squared sum of the unit vectors of (x, extra) and (z, extra):
- * (δ, σ) = (‖x̂ − ẑ‖²/2, ‖x̂ + ẑ‖²/2), i.e. the carried cosine of the angle between them.
- * `extra` appends one common coordinate to both (convention B's bias: Σ^(0) = xᵀz + β² = XᵀZ).
- * Returns null when either vector is 0.
+ * The carried cosine (δ, σ) = (‖x̂ − ẑ‖²/2, ‖x̂ + ẑ‖²/2) of the angle between (x, extra) and (z, extra),
+ * with their norms and inner product. `extra` appends one common coordinate to both (convention B's
+ * bias: Σ^(0) = xᵀz + β² = XᵀZ). Vectors are scaled by their largest entry first, so that neither tiny
+ * nor huge entries under- or overflow. Returns null when either vector is 0.
  */
 export function carriedCosine(
   x: ArrayLike<number>,
   z: ArrayLike<number>,
   extra = 0,
-): { delta: number; sigma: number; normX2: number; normZ2: number; dotXZ: number } | null {
-  let xx = extra * extra;
-  let zz = extra * extra;
-  let xz = extra * extra;
-  for (let i = 0; i < x.length; i++) {
-    xx += x[i] * x[i];
-    zz += z[i] * z[i];
-    xz += x[i] * z[i];
+): { delta: number; sigma: number; normX: number; normZ: number; dotXZ: number } | null {
+  const n = x.length;
+  const entry = (v: ArrayLike<number>, i: number) => (i < n ? v[i] : extra);
+  let mx = 0;
+  let mz = 0;
+  for (let i = 0; i <= n; i++) {
+    mx = Math.max(mx, Math.abs(entry(x, i)));
+    mz = Math.max(mz, Math.abs(entry(z, i)));
   }
-  if (xx === 0 || zz === 0) return null;
+  if (mx === 0 || mz === 0) return null;
+  let xx = 0;
+  let zz = 0;
+  let xz = 0;
+  for (let i = 0; i <= n; i++) {
+    const xi = entry(x, i) / mx;
+    const zi = entry(z, i) / mz;
+    xx += xi * xi;
+    zz += zi * zi;
+    xz += xi * zi;
+  }
   const ix = 1 / Math.sqrt(xx);
   const iz = 1 / Math.sqrt(zz);
   let dd = 0;
   let ss = 0;
-  for (let i = 0; i <= x.length; i++) {
-    const xi = (i < x.length ? x[i] : extra) * ix;
-    const zi = (i < x.length ? z[i] : extra) * iz;
+  for (let i = 0; i <= n; i++) {
+    const xi = (entry(x, i) / mx) * ix;
+    const zi = (entry(z, i) / mz) * iz;
     dd += (xi - zi) * (xi - zi);
     ss += (xi + zi) * (xi + zi);
   }
-  return { delta: dd / 2, sigma: ss / 2, normX2: xx, normZ2: zz, dotXZ: xz };
+  return { delta: dd / 2, sigma: ss / 2, normX: mx * Math.sqrt(xx), normZ: mz * Math.sqrt(zz), dotXZ: mx * mz * xz };
 }
 
 /** NTK on R^d, native definition (math.md §2.2), for vectors x and z of the same length. */
@@ -139,17 +149,10 @@ export function ntkOnRd(x: ArrayLike<number>, z: ArrayLike<number>, p: NtkParams
   const c = carriedCosine(x, z, random ? p.beta : 0);
   if (c === null) {
     // A zero vector (convention A or β = 0): Σ^(0) = β² in B, 0 in A, and ρ = 0 at every layer.
-    const normX = dot(x, x) + (random ? b2 : 0);
-    const normZ = dot(z, z) + (random ? b2 : 0);
-    return recursion(1, 1, normX, normZ, b2, p);
+    const root = (v: ArrayLike<number>) => Math.hypot(...Array.from(v), random ? p.beta : 0);
+    return recursion(1, 1, root(x), root(z), b2, p);
   }
   // c.dotXZ already includes β² in B; in A add it for Θ^(0) = xᵀz + β².
   const theta0 = random ? c.dotXZ : c.dotXZ + b2;
-  return recursion(c.delta, c.sigma, c.normX2, c.normZ2, theta0, p);
-}
-
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
+  return recursion(c.delta, c.sigma, c.normX, c.normZ, theta0, p);
 }
