@@ -1,0 +1,324 @@
+/**
+ * The link schema (links.md §1): the state a share link carries, the declared table of its global
+ * parameters, and the per-value repair rule shared by the link parser and the UI's typed fields.
+ *
+ * The schema is driven by two tables and nothing else: the kernel registry (`FAMILIES` in
+ * src/core/kernels.ts) for `kernels`, and `GLOBAL_PARAMS` below for every other parameter. A new global
+ * parameter is one row in `GLOBAL_PARAMS` plus one field of `LinkState` (same name as the row's key);
+ * the compiler rejects a field without a row and a row without a field.
+ */
+import { defaultInstance, type KernelInstance, type ParamSpec, type ParamValue } from '../core/kernels';
+
+/** The whole visible state of the app, as a share link carries it (links.md §1). */
+export interface LinkState {
+  /** kernel instances in display order (colour follows position); 1 to MAX_INSTANCES */
+  kernels: KernelInstance[];
+  /** ambient dimension: points on S^{d−1} ⊂ R^d */
+  d: number;
+  /** highest harmonic degree in the spectrum */
+  kmax: number;
+  /** `unit`: every kernel divided by κ(1); `raw`: as defined in math.md */
+  norm: 'unit' | 'raw';
+  // team parameters (profile view), after the links.md ones
+  /** profile abscissa: angle θ in degrees, or cosine u = cos θ */
+  axis: 'theta' | 'u';
+  /** upper end, in degrees, of the θ range the profile shows (a zoom on the cusp at θ = 0) */
+  zoom: number;
+  /** 1-based position of the instance a Laplace kernel is fitted to; 0 = no fit */
+  fit: number;
+  // team parameters (spectrum view)
+  /** what the spectrum plots: λ_k, λ_k/λ_0, N(d,k)·λ_k, or λ_k(A)/λ_k(B) */
+  y: 'lambda' | 'relative' | 'weighted' | 'ratio';
+  /** 1-based positions of the instances A and B of the ratio view */
+  ra: number;
+  rb: number;
+  /** degrees shown (and fitted): all, even or odd */
+  parity: 'all' | 'even' | 'odd';
+  /** tail-fit window [klo, khi]; 0 = automatic (the upper half [⌈kmax/2⌉, kmax]); clamped to kmax when used */
+  klo: number;
+  khi: number;
+}
+
+/** A global parameter: a link name that is also a `LinkState` field. */
+export type GlobalKey = Exclude<keyof LinkState, 'kernels'>;
+
+/** The outcome of reading one value: the value to use and, when it differs from the input, why. */
+export interface Coerced {
+  value: ParamValue;
+  /** plain-English reason without the parameter name, e.g. `5000 is above the maximum 1000; clamped to 1000` */
+  repair?: string;
+}
+
+/**
+ * A row of the global table: a registry `ParamSpec` whose key names a `LinkState` field, plus an optional
+ * rule that involves other parameters. `check` runs after every value (and `kernels`) has been read and
+ * repaired; it returns the replacement value and the reason, or undefined when the value is acceptable.
+ */
+export type GlobalParam = ParamSpec & {
+  key: GlobalKey;
+  check?: (state: Readonly<LinkState>) => Required<Coerced> | undefined;
+};
+
+const TABLE = [
+  // links.md §1
+  {
+    key: 'd',
+    label: 'd (dimension)',
+    help: 'Ambient dimension d: points lie on the unit sphere S^{d−1} in R^d.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 3,
+    min: 2,
+    max: 1000,
+    step: 0.01,
+    scale: 'log',
+  },
+  {
+    key: 'kmax',
+    label: 'k max (degree)',
+    help: 'Highest harmonic degree k shown in the spectrum.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 200,
+    min: 1,
+    max: 5000,
+    step: 0.01,
+    scale: 'log',
+  },
+  {
+    key: 'norm',
+    label: 'normalization',
+    help: 'unit: every kernel divided by its value κ(1) at x = z; raw: the kernels exactly as defined.',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'unit',
+    options: [
+      { value: 'unit', label: 'κ(1) = 1' },
+      { value: 'raw', label: 'raw' },
+    ],
+  },
+  // team parameters: profile view
+  {
+    key: 'axis',
+    label: 'profile abscissa',
+    help: 'Plot the profile against the angle θ in degrees or against the cosine u = cos θ.',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'theta',
+    options: [
+      { value: 'theta', label: 'angle θ (degrees)' },
+      { value: 'u', label: 'cosine u = cos θ' },
+    ],
+  },
+  {
+    key: 'zoom',
+    label: 'θ range (degrees)',
+    help: 'The profile shows θ from 0 to this angle; small values zoom on the cusp at θ = 0.',
+    place: 'sphere',
+    kind: 'number',
+    integer: false,
+    default: 180,
+    min: 0.5,
+    max: 180,
+    step: 0.01,
+    scale: 'log',
+  },
+  {
+    key: 'fit',
+    label: 'fit a Laplace kernel to',
+    help: 'Position of the kernel a Laplace kernel is fitted to; 0 shows no fit.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 0,
+    min: 0,
+    max: 8,
+    step: 1,
+    scale: 'linear',
+    check: (s) =>
+      s.fit > s.kernels.length
+        ? { value: 0, repair: `${s.fit} is beyond the ${s.kernels.length} kernel instances; reset to 0 (no fit)` }
+        : undefined,
+  },
+  // team parameters: spectrum view
+  {
+    key: 'y',
+    label: 'spectrum quantity',
+    help: 'Plot λ_k, λ_k/λ_0, the weight N(d,k)·λ_k of degree k, or the ratio λ_k(A)/λ_k(B) of two kernels.',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'lambda',
+    options: [
+      { value: 'lambda', label: 'λ_k' },
+      { value: 'relative', label: 'λ_k / λ_0' },
+      { value: 'weighted', label: 'N(d,k)·λ_k' },
+      { value: 'ratio', label: 'λ_k(A) / λ_k(B)' },
+    ],
+  },
+  {
+    key: 'ra',
+    label: 'ratio: kernel A',
+    help: 'Position of kernel A in the ratio λ_k(A)/λ_k(B); beyond the last kernel, the last is used.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 1,
+    min: 1,
+    max: 8,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'rb',
+    label: 'ratio: kernel B',
+    help: 'Position of kernel B in the ratio λ_k(A)/λ_k(B); beyond the last kernel, the last is used.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 2,
+    min: 1,
+    max: 8,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'parity',
+    label: 'degrees shown',
+    help: 'Show (and fit) all degrees k, only even k, or only odd k.',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'all',
+    options: [
+      { value: 'all', label: 'all k' },
+      { value: 'even', label: 'even k' },
+      { value: 'odd', label: 'odd k' },
+    ],
+  },
+  {
+    key: 'klo',
+    label: 'fit from k (0 = auto)',
+    help: 'First degree of the tail fit; 0 chooses the upper half of the range automatically.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 0,
+    min: 0,
+    max: 5000,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'khi',
+    label: 'fit to k (0 = kmax)',
+    help: 'Last degree of the tail fit; 0 means k max.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 0,
+    min: 0,
+    max: 5000,
+    step: 1,
+    scale: 'linear',
+  },
+] as const satisfies readonly GlobalParam[];
+
+/** Names the LinkState fields that have no row; `never` when the table is complete. */
+type MissingRows = Exclude<GlobalKey, (typeof TABLE)[number]['key']>;
+
+/** Global parameters in link order (links.md §1 order, then the team's). */
+export const GLOBAL_PARAMS: readonly GlobalParam[] = TABLE satisfies MissingRows extends never
+  ? unknown
+  : 'every LinkState field except kernels needs a row in GLOBAL_PARAMS';
+
+/**
+ * Global parameters that point at a kernel instance by its 1-based position: when instances are removed
+ * or reordered they follow their instance; `emptyValue` is used when that instance is removed.
+ */
+export const INSTANCE_POSITIONS = [
+  { key: 'fit', emptyValue: 0 },
+  { key: 'ra', emptyValue: 1 },
+  { key: 'rb', emptyValue: 2 },
+] as const satisfies readonly { key: GlobalKey; emptyValue: number }[];
+
+/** The link format version this app writes (links.md §1). */
+export const LINK_VERSION = 1;
+
+/** links.md §1: at most 8 instances. */
+export const MAX_INSTANCES = 8;
+
+/** links.md §1: the kernels of a link without `kernels` (or whose list is empty after repair). */
+export const DEFAULT_KERNELS: readonly KernelInstance[] = [
+  defaultInstance('ntk', { L: 2 }),
+  defaultInstance('laplace'),
+  defaultInstance('gexp', { gamma: 0.5 }),
+  defaultInstance('gauss'),
+];
+
+/** The state of a link that sets nothing: every parameter at its v1 default (links.md §1). */
+export function defaultState(): LinkState {
+  const globals = Object.fromEntries(GLOBAL_PARAMS.map((spec) => [spec.key, spec.default]));
+  return { kernels: [...DEFAULT_KERNELS], ...(globals as Omit<LinkState, 'kernels'>) };
+}
+
+/**
+ * A number as links write it (links.md §1): the shortest round-trip form, `String(n)`, with `e+`
+ * written `e` because a `+` in a query decodes to a space (1e21 → `1e21`).
+ */
+export function formatLinkNumber(n: number): string {
+  return String(n).replace('e+', 'e');
+}
+
+/** Decimal numbers only (links.md §1): `3`, `0.5`, `.5`, `5.`, `1e-3`, `-2`; not Infinity, NaN, hex, ''. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Link text cut to 40 characters (code points) for a message. */
+function shorten(raw: string): string {
+  const chars = Array.from(raw);
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : raw;
+}
+
+/** Raw link text shown in a message: shortened, quoted and escaped, so a message is always one line. */
+export function quote(raw: string): string {
+  return JSON.stringify(shorten(raw));
+}
+
+/** The default of a spec as messages show it. */
+const shownDefault = (spec: ParamSpec) =>
+  spec.kind === 'number' ? formatLinkNumber(spec.default) : spec.default;
+
+/**
+ * Reads one value against its spec with the links.md §1 repair rules: whitespace around it ignored; a
+ * choice must be one of the listed words (case-sensitive); a number must be decimal. A number out of
+ * range is clamped to the bound (Infinity from e.g. `1e400` counts as out of range; the bounds of integer
+ * parameters are integers, so no rounding follows); one in range is rounded when the spec wants an
+ * integer, by Math.round: halves go up (2.5 → 3, −2.5 → −2). Anything else falls back to the default.
+ * At most one reason per value. Never throws; −0 is read as 0.
+ */
+export function coerceParam(spec: ParamSpec, raw: string): Coerced {
+  const text = raw.trim();
+  if (spec.kind === 'choice') {
+    if (spec.options.some((o) => o.value === text)) return { value: text };
+    const words = spec.options.map((o) => o.value).join(', ');
+    return { value: spec.default, repair: `${quote(text)} is not one of ${words}; default ${spec.default} used` };
+  }
+  if (!DECIMAL.test(text)) {
+    return { value: spec.default, repair: `${quote(text)} is not a number; default ${shownDefault(spec)} used` };
+  }
+  const n = Number(text) + 0; // + 0 turns −0 into 0
+  const shown = shorten(text); // a decimal literal: safe to show unquoted
+  if (n > spec.max) {
+    const max = formatLinkNumber(spec.max);
+    return { value: spec.max, repair: `${shown} is above the maximum ${max}; clamped to ${max}` };
+  }
+  if (n < spec.min) {
+    const min = formatLinkNumber(spec.min);
+    return { value: spec.min, repair: `${shown} is below the minimum ${min}; clamped to ${min}` };
+  }
+  if (spec.integer && !Number.isInteger(n)) {
+    const r = Math.round(n) + 0;
+    return { value: r, repair: `${shown} is not an integer; rounded to ${formatLinkNumber(r)}` };
+  }
+  return { value: n };
+}
