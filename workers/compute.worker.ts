@@ -1,2 +1,94 @@
-// placeholder replaced by the compute worker
-export {};
+/**
+ * The compute worker: adapts the pure math core (src/core) to comlink. No math lives here.
+ */
+import { expose, transfer } from 'comlink';
+import { fitSpectrumTails } from '../src/core/decayFit';
+import { fitLaplace } from '../src/core/fitLaplace';
+import { familyOf } from '../src/core/kernels';
+import { profile } from '../src/core/profile';
+import { spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum';
+import { spectrumPlot } from '../src/core/spectrumPlot';
+import type { ComputeApi, SpectrumView } from '../src/worker/api';
+
+/** Work between two yields to the event loop, so that a newer request can arrive and cancel. */
+const SLICE_MS = 12;
+const PROGRESS_EVERY_MS = 50;
+
+let latestSpectrum = 0;
+/** The last spectrum computed: changing only the fit window or parity reuses it. */
+let cached: { key: string; result: SpectrumResult } | null = null;
+
+/** Lets queued messages (a newer request) run; a MessageChannel avoids setTimeout's 4 ms nesting clamp. */
+const channel = new MessageChannel();
+const yieldToEvents = () =>
+  new Promise<void>((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+const spectrumKey = ({ kernels, d, kmax, unit }: SpectrumRequest) => JSON.stringify([kernels, d, kmax, unit]);
+
+/** Runs the job in slices; null when a newer request arrived meanwhile (the stale work stops). */
+async function runSpectrum(
+  req: SpectrumRequest,
+  id: number,
+  onProgress?: (fraction: number) => void,
+): Promise<SpectrumResult | null> {
+  const job = spectrumJob(req);
+  let sliceStart = performance.now();
+  let lastProgress = sliceStart;
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+    const now = performance.now();
+    if (now - sliceStart > SLICE_MS) {
+      if (onProgress && now - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = now;
+        void onProgress(step.value);
+      }
+      await yieldToEvents();
+      if (id !== latestSpectrum) return null;
+      sliceStart = performance.now();
+    }
+  }
+}
+
+const api: ComputeApi = {
+  profile(req) {
+    const result = profile(req);
+    return transfer(result, [result.theta.buffer, ...result.values.map((v) => v.buffer)]);
+  },
+  fitLaplace,
+  async spectrum(req, onProgress) {
+    const id = ++latestSpectrum;
+    const key = spectrumKey(req);
+    const start = performance.now();
+    if (cached?.key !== key) {
+      const result = await runSpectrum(req, id, onProgress);
+      if (result === null) return null;
+      cached = { key, result };
+    }
+    const computeMs = performance.now() - start;
+    const { result } = cached;
+    const oddVanish = req.kernels.map((k) => familyOf(k).decay(req.d, k.params).oddVanish);
+    const fits = fitSpectrumTails(result.series, oddVanish, req.window, req.parity);
+    const view: SpectrumView = {
+      // copies: the cached arrays stay in the worker
+      result: {
+        ...result,
+        log10Multiplicity: result.log10Multiplicity.slice(),
+        series: result.series.map((s) => ({ ...s, lambda: s.lambda.slice() })),
+      },
+      fits,
+      plot: spectrumPlot(result, req.kernels, req.quantity, req.ratioPair, fits),
+      computeMs,
+    };
+    return transfer(view, [
+      view.result.log10Multiplicity.buffer,
+      ...view.result.series.map((s) => s.lambda.buffer),
+      ...view.plot.series.flatMap((s) => [s.log10.buffer, s.belowFloor.buffer]),
+    ]);
+  },
+};
+
+expose(api);

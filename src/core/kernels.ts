@@ -50,7 +50,7 @@ export type ParamSpec = NumberParam | ChoiceParam;
 export interface DecayRate {
   /** λ_k ~ k^{exponent}; null for faster than any power (Gaussian) */
   exponent: number | null;
-  /** e.g. "k^{−d}" in Unicode */
+  /** e.g. "k^−d" (plain text) */
   label: string;
   source: string;
   /** odd degrees k ≥ 3 vanish exactly (bias-free one-hidden-layer NTK) */
@@ -189,7 +189,7 @@ const ntk: KernelFamily = {
     const { L, beta } = ntkParams(p);
     return {
       exponent: -_d,
-      label: 'k^{−d}',
+      label: 'k^−d',
       source:
         L === 1 && beta === 0
           ? 'Bietti & Mairal 2019 (even k; odd k ≥ 3 vanish)'
@@ -247,10 +247,10 @@ function exponentialFamily(
         return { exponent: null, label: 'faster than any power', source: 'classical', oddVanish: false };
       }
       return g === 1
-        ? { exponent: -d, label: 'k^{−d}', source: 'Geifman et al. 2020', oddVanish: false }
+        ? { exponent: -d, label: 'k^−d', source: 'Geifman et al. 2020', oddVanish: false }
         : {
             exponent: -(d - 1 + g),
-            label: 'k^{−(d−1+γ)}',
+            label: 'k^−(d−1+γ)',
             source: 'Geifman et al. 2020; Bietti & Bach 2021',
             oddVanish: false,
           };

@@ -1,0 +1,21 @@
+/**
+ * Performance budgets checked by `npm run bench`: one PASS/FAIL line each; any FAIL (or a budgeted
+ * metric that was not measured) makes the run exit 1. Metrics without a budget are only reported.
+ */
+export interface Budget {
+  /** A metric name produced by a function in bench/metrics (unit suffix included). */
+  metric: string;
+  op: '<=' | '>=';
+  limit: number;
+}
+
+export const budgets: Budget[] = [
+  // JavaScript needed before first paint (entry + static imports), gzip -9, kB = 1000 bytes.
+  { metric: 'initial_js_gzip_kb', op: '<=', limit: 200 },
+  // issue 2: slider input → profile redrawn (4 kernels, ≥ 720 angles each)
+  { metric: 'profile_input_to_redraw_p95_ms', op: '<=', limit: 33 },
+  // issue 3: spectra in the app's worker, and slider input → spectrum redrawn (default view)
+  { metric: 'spectrum_d3_k2000_4kernels_ms', op: '<=', limit: 30 },
+  { metric: 'spectrum_d100_k1000_4kernels_ms', op: '<=', limit: 30 },
+  { metric: 'spectrum_input_to_redraw_p95_ms', op: '<=', limit: 50 },
+];

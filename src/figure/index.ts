@@ -1,0 +1,32 @@
+/**
+ * Figures from a link, shared by the headless CLI (`npm run -s figure`) and the app's exports
+ * (links.md §2). Each panel yields its JSON object, CSV table and SVG chart.
+ */
+import type { LinkState } from '../link';
+import { toCsv, type CsvTable } from './csv';
+import { profileFigure } from './profileFigure';
+import { spectrumFigure } from './spectrumFigure';
+import { renderSvg, type SvgChart } from './svg';
+
+export interface PanelFigure {
+  json: object;
+  csv: CsvTable;
+  svg: SvgChart;
+}
+
+export const FIGURE_PANELS: Record<string, (state: LinkState, link: string) => PanelFigure> = {
+  profile: profileFigure,
+  spectrum: spectrumFigure,
+};
+
+export const FIGURE_FORMATS = ['json', 'csv', 'svg'] as const;
+export type FigureFormat = (typeof FIGURE_FORMATS)[number];
+
+export function renderFigure(state: LinkState, link: string, panel: string, format: FigureFormat): string {
+  const make = FIGURE_PANELS[panel];
+  if (!make) throw new Error(`unknown panel ${panel}`);
+  const figure = make(state, link);
+  if (format === 'json') return `${JSON.stringify(figure.json)}\n`;
+  if (format === 'csv') return toCsv(figure.csv);
+  return renderSvg(figure.svg);
+}

@@ -1,0 +1,155 @@
+/**
+ * One parameter (a row of the kernel registry or of the link's global table) as a labelled control:
+ * a slider plus a numeric field for numbers, a checkbox for 0/1 switches, a select for words.
+ * Typed values go through the link's own validation (`coerceParam`), so a field clamps exactly as a link
+ * would and says so.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { NumberParam, ParamSpec, ParamValue } from '../core/kernels';
+import { formatValue } from '../core/kernels';
+import { coerceParam } from '../link';
+
+interface Props {
+  spec: ParamSpec;
+  value: ParamValue;
+  /** commit = false while a slider is being dragged (the address is replaced, not pushed) */
+  onChange(value: ParamValue, commit: boolean): void;
+  onCommit(): void;
+  /** prefix that makes ids and labels unique, e.g. "kernel 2" */
+  context: string;
+}
+
+/** Slider positions: linear, or log10 for log-scale parameters (1000 steps across the range). */
+function sliderModel(spec: NumberParam) {
+  if (spec.scale === 'log') {
+    const lo = Math.log10(spec.min);
+    const hi = Math.log10(spec.max);
+    return {
+      min: lo,
+      max: hi,
+      step: (hi - lo) / 1000,
+      toSlider: (v: number) => Math.log10(v),
+      fromSlider: (s: number) => (spec.integer ? Math.round(Math.pow(10, s)) : Number(Math.pow(10, s).toPrecision(3))),
+    };
+  }
+  const decimals = Math.max(0, -Math.floor(Math.log10(spec.step)));
+  return {
+    min: spec.min,
+    max: spec.max,
+    step: spec.step,
+    toSlider: (v: number) => v,
+    fromSlider: (s: number) => Number(s.toFixed(decimals)),
+  };
+}
+
+export function ParamControl({ spec, value, onChange, onCommit, context }: Props) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  if (spec.kind === 'choice') {
+    return (
+      <div className="param">
+        <label htmlFor={id}>{spec.label}</label>
+        <select
+          id={id}
+          value={String(value)}
+          aria-describedby={helpId}
+          onChange={(e) => onChange(e.target.value, true)}
+        >
+          {spec.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <small id={helpId} className="help">
+          {spec.help}
+        </small>
+      </div>
+    );
+  }
+  if (spec.toggle) {
+    return (
+      <div className="param param-toggle">
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === 1}
+          aria-describedby={helpId}
+          onChange={(e) => onChange(e.target.checked ? 1 : 0, true)}
+        />
+        <label htmlFor={id}>{spec.label}</label>
+        <small id={helpId} className="help">
+          {spec.help}
+        </small>
+      </div>
+    );
+  }
+  return <NumberControl spec={spec} value={value as number} onChange={onChange} onCommit={onCommit} context={context} />;
+}
+
+function NumberControl({ spec, value, onChange, onCommit, context }: Props & { spec: NumberParam; value: number }) {
+  const id = useId();
+  const model = sliderModel(spec);
+  const [draft, setDraft] = useState(String(value));
+  const [message, setMessage] = useState('');
+  useEffect(() => setDraft(String(value)), [value]);
+
+  const commitDraft = () => {
+    if (draft.trim() === String(value)) return;
+    const { value: v, repair } = coerceParam(spec, draft);
+    setMessage(repair ?? '');
+    setDraft(String(v));
+    if (v !== value) onChange(v, true);
+  };
+
+  const range = `${formatValue(spec.min)}–${formatValue(spec.max)}`;
+  return (
+    <div className="param">
+      <label htmlFor={`${id}-field`}>
+        {spec.label} <span className="range">({range})</span>
+      </label>
+      <div className="param-inputs">
+        <input
+          type="range"
+          aria-label={`${spec.label}, ${context} (slider)`}
+          aria-describedby={`${id}-help`}
+          aria-valuetext={formatValue(value)}
+          min={model.min}
+          max={model.max}
+          step={model.step}
+          value={model.toSlider(Math.min(spec.max, Math.max(spec.min, value)))}
+          onChange={(e) => {
+            const v = model.fromSlider(Number(e.target.value));
+            setMessage('');
+            if (v !== value) onChange(Math.min(spec.max, Math.max(spec.min, v)), false);
+          }}
+          onPointerUp={onCommit}
+          onKeyUp={onCommit}
+          onBlur={onCommit}
+        />
+        <input
+          id={`${id}-field`}
+          className="number"
+          type="text"
+          inputMode="decimal"
+          spellCheck={false}
+          value={draft}
+          aria-describedby={`${id}-help ${id}-msg`}
+          aria-invalid={message !== '' || undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commitDraft}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitDraft();
+            if (e.key === 'Escape') setDraft(String(value));
+          }}
+        />
+      </div>
+      <small id={`${id}-help`} className="help">
+        {spec.help}
+      </small>
+      <small id={`${id}-msg`} className="field-message" role="status">
+        {message}
+      </small>
+    </div>
+  );
+}

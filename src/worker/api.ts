@@ -1,0 +1,39 @@
+/**
+ * The compute worker's interface (comlink). The app imports only this type; workers/compute.worker.ts
+ * implements it by adapting the pure math core. Later panels extend it here.
+ */
+import type { LaplaceFit } from '../core/fitLaplace';
+import type { KernelInstance } from '../core/kernels';
+import type { ProfileRequest, ProfileResult } from '../core/profile';
+import type { Parity, TailFit } from '../core/decayFit';
+import type { SpectrumRequest, SpectrumResult } from '../core/spectrum';
+import type { SpectrumPlot, SpectrumQuantity } from '../core/spectrumPlot';
+
+export interface SpectrumViewRequest extends SpectrumRequest {
+  /** degrees [from, to] of the tail fit */
+  window: [number, number];
+  /** degrees the fit uses */
+  parity: Parity;
+  /** what is plotted, and for `ratio` the two instances' positions (1-based) */
+  quantity: SpectrumQuantity;
+  ratioPair: [number, number];
+}
+
+export interface SpectrumView {
+  result: SpectrumResult;
+  /** per series, the fitted tail slope (null when fewer than 3 eigenvalues above the floor) */
+  fits: (TailFit | null)[];
+  plot: SpectrumPlot;
+  /** wall time of the spectrum computation in the worker (0 when the cached spectrum was reused) */
+  computeMs: number;
+}
+
+export interface ComputeApi {
+  profile(req: ProfileRequest): ProfileResult;
+  fitLaplace(target: KernelInstance): LaplaceFit;
+  /**
+   * Cancellable: a later call stops this one at its next step and it resolves to null.
+   * `onProgress` receives the fraction done, at most every ~50 ms.
+   */
+  spectrum(req: SpectrumViewRequest, onProgress?: (fraction: number) => void): Promise<SpectrumView | null>;
+}

@@ -1,0 +1,31 @@
+/**
+ * The app's handle on the compute worker, and latest-wins request channels: a result that arrives after a
+ * newer request was made on the same channel is dropped, never drawn.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type { ComputeApi } from './api';
+
+let remote: Remote<ComputeApi> | null = null;
+
+export function computeWorker(): Remote<ComputeApi> {
+  if (!remote) {
+    const worker = new Worker(new URL('../../workers/compute.worker.ts', import.meta.url), { type: 'module' });
+    remote = wrap<ComputeApi>(worker);
+  }
+  return remote;
+}
+
+export { proxy };
+
+/** Marks a result superseded by a newer request. */
+export const STALE = Symbol('stale');
+
+/** A channel on which only the latest request's result is delivered. */
+export function latestWins<Req, Res>(call: (req: Req) => Promise<Res>): (req: Req) => Promise<Res | typeof STALE> {
+  let latest = 0;
+  return async (req) => {
+    const id = ++latest;
+    const result = await call(req);
+    return id === latest ? result : STALE;
+  };
+}
