@@ -62,9 +62,11 @@ function recursion(
     if (rxNext > 0 && rzNext > 0) {
       // 1 − ρ_{h+1} = (T − S − b + S(1 − κ1))/T with S = ‖x‖‖z‖, T its next-layer value, b = β² in B
       // (0 in A) and, by Cauchy–Schwarz, T − S − b = b(‖x‖ − ‖z‖)²/(T + S + b) ≥ 0: no cancellation.
-      // Ratios are formed one norm at a time so that tiny norms cannot underflow to 0/0.
+      // Ratios are formed one norm at a time so that tiny norms cannot underflow to 0/0, and as
+      // products of two factors so that swapping x and z gives the same bits (exactly symmetric Gram).
       const b = random ? b2 : 0;
-      const gap = b > 0 ? (b / (rxNext * rzNext + s + b)) * ((rx - rz) / rxNext) * ((rx - rz) / rzNext) : 0;
+      const spread = Math.abs(rx - rz);
+      const gap = b > 0 ? (b / (rxNext * rzNext + s + b)) * ((spread / rxNext) * (spread / rzNext)) : 0;
       delta = gap + (rx / rxNext) * (rz / rzNext) * defect;
       sigma = 2 - delta; // ρ_{h+1} ≥ 0: no cancellation here
     }

@@ -66,6 +66,11 @@ describe('Gram matrices', () => {
     );
   });
 
+  it('k(x, z) = k(z, x) to the last bit with a tiny random bias and the origin (found by fast-check)', () => {
+    const k = defaultInstance('ntk', { L: 2, beta: 1.176523522045472e-15, bias: 'random' });
+    expect(isSymmetric(gram(k, [[0, 2.983359798789022, 0], [0, 0, 0]]))).toBe(true);
+  });
+
   it('a matrix with a negative eigenvalue is caught by the PSD check', () => {
     expect(isPositiveSemiDefinite([[1, 2], [2, 1]])).toBe(false);
     expect(isPositiveSemiDefinite([[1, 1], [1, 1]])).toBe(true);
