@@ -15,6 +15,7 @@ const SLICE_MS = 12;
 const PROGRESS_EVERY_MS = 50;
 
 let latestSpectrum = 0;
+let reportProgress: ((fraction: number) => void) | null = null;
 /** The last spectrum computed: changing only the fit window or parity reuses it. */
 let cached: { key: string; result: SpectrumResult } | null = null;
 
@@ -29,11 +30,7 @@ const yieldToEvents = () =>
 const spectrumKey = ({ kernels, d, kmax, unit }: SpectrumRequest) => JSON.stringify([kernels, d, kmax, unit]);
 
 /** Runs the job in slices; null when a newer request arrived meanwhile (the stale work stops). */
-async function runSpectrum(
-  req: SpectrumRequest,
-  id: number,
-  onProgress?: (fraction: number) => void,
-): Promise<SpectrumResult | null> {
+async function runSpectrum(req: SpectrumRequest, id: number): Promise<SpectrumResult | null> {
   const job = spectrumJob(req);
   let sliceStart = performance.now();
   let lastProgress = sliceStart;
@@ -42,9 +39,9 @@ async function runSpectrum(
     if (step.done) return step.value;
     const now = performance.now();
     if (now - sliceStart > SLICE_MS) {
-      if (onProgress && now - lastProgress > PROGRESS_EVERY_MS) {
+      if (reportProgress && now - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = now;
-        void onProgress(step.value);
+        void reportProgress(step.value);
       }
       await yieldToEvents();
       if (id !== latestSpectrum) return null;
@@ -59,12 +56,15 @@ const api: ComputeApi = {
     return transfer(result, [result.theta.buffer, ...result.values.map((v) => v.buffer)]);
   },
   fitLaplace,
-  async spectrum(req, onProgress) {
+  onSpectrumProgress(listener) {
+    reportProgress = listener;
+  },
+  async spectrum(req) {
     const id = ++latestSpectrum;
     const key = spectrumKey(req);
     const start = performance.now();
     if (cached?.key !== key) {
-      const result = await runSpectrum(req, id, onProgress);
+      const result = await runSpectrum(req, id);
       if (result === null) return null;
       cached = { key, result };
     }

@@ -1,10 +1,13 @@
 /**
  * A formula typeset by KaTeX. KaTeX (and its stylesheet) load lazily after first paint; until then the
  * plain-text form is shown. `katex.render` writes into the element, so no HTML string is ever injected.
+ * Typesetting waits until the formula has been still for a moment, so a dragged slider stays fluid.
  */
 import { useEffect, useRef } from 'react';
 
 type KatexModule = typeof import('katex');
+
+const TYPESET_DELAY_MS = 150;
 let katexLoad: Promise<KatexModule> | null = null;
 
 function loadKatex(): Promise<KatexModule> {
@@ -16,23 +19,28 @@ export function Formula({ tex, text, display = false }: { tex: string; text: str
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     let live = true;
-    loadKatex().then(
-      (katex) => {
-        if (live && ref.current) {
-          katex.default.render(tex, ref.current, { throwOnError: false, displayMode: display, output: 'htmlAndMathml' });
-        }
-      },
-      () => {
-        /* KaTeX failed to load: the plain-text form stays */
-      },
-    );
+    // React renders no children into the target: it holds the plain text until KaTeX replaces it
+    if (ref.current && !ref.current.firstChild) ref.current.textContent = text;
+    const timer = setTimeout(() => {
+      loadKatex().then(
+        (katex) => {
+          if (live && ref.current) {
+            katex.default.render(tex, ref.current, { throwOnError: false, displayMode: display, output: 'htmlAndMathml' });
+          }
+        },
+        () => {
+          /* KaTeX failed to load: the plain-text form stays */
+        },
+      );
+    }, TYPESET_DELAY_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [tex, display]);
+  }, [tex, text, display]);
   return (
-    <span ref={ref} className="formula" data-tex={tex}>
-      {text}
+    <span className="formula" data-tex={tex} title={text}>
+      <span ref={ref} />
     </span>
   );
 }

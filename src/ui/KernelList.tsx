@@ -2,7 +2,7 @@
  * The kernel list: each instance with its colour, formula and parameters; add, remove, duplicate and
  * reorder (up to 8 instances, the same family more than once). Driven by the kernel registry.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { FAMILIES, familyOf, type ControlPlace, type KernelInstance } from '../core/kernels';
 import { MAX_INSTANCES } from '../link';
 import { useStore } from '../state/store';
@@ -25,7 +25,8 @@ export function KernelList({ place = 'sphere' }: { place?: ControlPlace }) {
   );
 }
 
-function KernelCard({
+/** Memoized: only the card whose kernel changed re-renders. */
+const KernelCard = memo(function KernelCard({
   kernel,
   position,
   count,
@@ -84,7 +85,7 @@ function KernelCard({
       </div>
     </li>
   );
-}
+});
 
 function AddKernel({ full }: { full: boolean }) {
   const [familyId, setFamilyId] = useState(FAMILIES[0].id);

@@ -4,7 +4,7 @@
  * from the worker (useProfile); D3 computes scales and paths, React draws.
  */
 import { extent, line, scaleLinear } from 'd3';
-import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { familyOf } from '../core/kernels';
 import { GLOBAL_PARAMS, MAX_INSTANCES } from '../link';
 import { useStore } from '../state/store';
@@ -81,7 +81,8 @@ function ProfileControls() {
   );
 }
 
-function ProfileChart({ data }: { data: ProfileData }) {
+/** Memoized: redrawn when new data arrives, not on every input that merely requests it. */
+const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const axis = useStore((s) => s.axis);
   const [hover, setHover] = useState<number | null>(null);
@@ -106,9 +107,11 @@ function ProfileChart({ data }: { data: ProfileData }) {
       .domain([Math.min(0, lo), hi])
       .nice()
       .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+    // one decimal of a pixel is all a screen shows; shorter path strings are cheaper to build and parse
     const path = line<number>()
       .x((_, i) => x(xs[i]))
-      .y((v) => y(v));
+      .y((v) => y(v))
+      .digits(1);
     return { x, y, xs, paths: values.map((v) => path(Array.from(v)) ?? '') };
   }, [theta, values, axis, width, n]);
 
@@ -195,7 +198,7 @@ function ProfileChart({ data }: { data: ProfileData }) {
       <p className="hint">Hover, or focus the chart and use ← →, to read values.</p>
     </div>
   );
-}
+});
 
 const kernelLabel = (kernels: ProfileData['kernels'], i: number) => `${i + 1}. ${familyOf(kernels[i]).text(kernels[i].params)}`;
 

@@ -4,7 +4,8 @@
  * rates with their theorems, fitted tail slopes with their window. Numbers come from the worker.
  */
 import { line, scaleLinear, scaleLog } from 'd3';
-import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { familyOf } from '../core/kernels';
 import type { SpectrumQuantity } from '../core/spectrumPlot';
 import { GLOBAL_PARAMS } from '../link';
@@ -51,15 +52,18 @@ export function SpectrumPanel() {
 }
 
 function SpectrumControls() {
-  const s = useStore();
+  const s = useStore(
+    useShallow((st) => ({ d: st.d, kmax: st.kmax, y: st.y, parity: st.parity, klo: st.klo, khi: st.khi })),
+  );
+  const { setGlobal, commit } = useStore.getState();
   const spec = (key: string) => GLOBAL_PARAMS.find((p) => p.key === key)!;
   const number = (key: 'd' | 'kmax' | 'klo' | 'khi') => (
     <ParamControl
       spec={spec(key)}
       value={s[key]}
       context="spectrum"
-      onChange={(v, c) => s.setGlobal(key, v as number, c)}
-      onCommit={s.commit}
+      onChange={(v, c) => setGlobal(key, v as number, c)}
+      onCommit={commit}
     />
   );
   return (
@@ -72,33 +76,15 @@ function SpectrumControls() {
         <legend>Plot</legend>
         {QUANTITIES.map(([value, label]) => (
           <label key={value}>
-            <input type="radio" name="spectrum-y" checked={s.y === value} onChange={() => s.setGlobal('y', value)} />
+            <input type="radio" name="spectrum-y" checked={s.y === value} onChange={() => setGlobal('y', value)} />
             {label}
           </label>
         ))}
       </fieldset>
-      {s.y === 'ratio' && (
-        <div className="ratio-pick">
-          {(['ra', 'rb'] as const).map((key, j) => (
-            <label key={key}>
-              {j === 0 ? 'A' : 'B'}{' '}
-              <select
-                aria-label={`Ratio: kernel ${j === 0 ? 'A' : 'B'}`}
-                value={Math.min(s[key], s.kernels.length)}
-                onChange={(e) => s.setGlobal(key, Number(e.target.value))}>
-                {s.kernels.map((k, i) => (
-                  <option key={i} value={i + 1}>
-                    {i + 1}. {familyOf(k).text(k.params)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
-        </div>
-      )}
+      {s.y === 'ratio' && <RatioPick />}
       <label className="parity">
         Degrees{' '}
-        <select value={s.parity} onChange={(e) => s.setGlobal('parity', e.target.value as typeof s.parity)}>
+        <select value={s.parity} onChange={(e) => setGlobal('parity', e.target.value as typeof s.parity)}>
           <option value="all">all k (even solid, odd dotted)</option>
           <option value="even">even k only</option>
           <option value="odd">odd k only</option>
@@ -113,7 +99,34 @@ function SpectrumControls() {
   );
 }
 
-function SpectrumChart({ data }: { data: SpectrumData }) {
+/** The two instances of the ratio view λ_k(A)/λ_k(B). */
+function RatioPick() {
+  const s = useStore(useShallow((st) => ({ kernels: st.kernels, ra: st.ra, rb: st.rb })));
+  const setGlobal = useStore((st) => st.setGlobal);
+  return (
+    <div className="ratio-pick">
+      {(['ra', 'rb'] as const).map((key, j) => (
+        <label key={key}>
+          {j === 0 ? 'A' : 'B'}{' '}
+          <select
+            aria-label={`Ratio: kernel ${j === 0 ? 'A' : 'B'}`}
+            value={Math.min(s[key], s.kernels.length)}
+            onChange={(e) => setGlobal(key, Number(e.target.value))}
+          >
+            {s.kernels.map((k, i) => (
+              <option key={i} value={i + 1}>
+                {i + 1}. {familyOf(k).text(k.params)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** Memoized: redrawn when new data arrives, not on every input that merely requests it. */
+const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
   const { result, plot, request } = data;
@@ -140,6 +153,7 @@ function SpectrumChart({ data }: { data: SpectrumData }) {
         .defined((k) => k % 2 === parity && Number.isFinite(log10[k]))
         .x((k) => x(k))
         .y((k) => y(log10[k]))
+        .digits(1)
         // every second degree: consecutive same-parity points joined, skipping the other parity
         (Array.from({ length: kmax }, (_, i) => i + 1).filter((k) => k % 2 === parity)) ?? '';
     const paths = plot.series.map((s) => ({
@@ -249,7 +263,7 @@ function SpectrumChart({ data }: { data: SpectrumData }) {
       </p>
     </div>
   );
-}
+});
 
 function SpectrumReadout({ data, k }: { data: SpectrumData; k: number }) {
   const { result, request } = data;
@@ -273,7 +287,7 @@ function SpectrumReadout({ data, k }: { data: SpectrumData; k: number }) {
   );
 }
 
-function FitTable({ data }: { data: SpectrumData }) {
+const FitTable = memo(function FitTable({ data }: { data: SpectrumData }) {
   const { result, fits, request } = data;
   const kernels = request.kernels;
   const d = result.d;
@@ -331,7 +345,7 @@ function FitTable({ data }: { data: SpectrumData }) {
       </p>
     </div>
   );
-}
+});
 
 /** Text alternative: what is plotted and its key numbers. */
 function describeSpectrum({ result, fits, request }: SpectrumData): string {

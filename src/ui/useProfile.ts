@@ -11,8 +11,8 @@ import { useStore } from '../state/store';
 import { STALE, computeWorker, latestWins } from '../worker/client';
 import { useBusy } from './useBusy';
 
-/** Samples per curve over the visible θ range (≥ 720, the profile budget's size). */
-export const PROFILE_SAMPLES = 1001;
+/** Samples per curve over the visible θ range: 0.25° steps over the full range (≥ 720, the budget's size). */
+export const PROFILE_SAMPLES = 721;
 
 export interface ProfileData {
   profile: ProfileResult;
@@ -31,7 +31,7 @@ interface Request {
 }
 
 const compute = latestWins(async (req: Request): Promise<ProfileData> => {
-  const worker = computeWorker();
+  const worker = computeWorker('profile');
   const fit = req.fitTarget ? await worker.fitLaplace(req.fitTarget) : null;
   const profile = await worker.profile({
     kernels: fit ? [...req.kernels, fit.instance] : req.kernels,

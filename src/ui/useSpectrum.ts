@@ -14,10 +14,15 @@ export interface SpectrumData extends SpectrumView {
 }
 
 let reportProgress: (fraction: number) => void = () => {};
-const progressProxy = proxy((fraction: number) => reportProgress(fraction));
+let listening = false;
 
 const compute = latestWins(async (request: SpectrumViewRequest): Promise<SpectrumData | null> => {
-  const view = await computeWorker().spectrum(request, progressProxy);
+  const worker = computeWorker('spectrum');
+  if (!listening) {
+    listening = true;
+    await worker.onSpectrumProgress(proxy((fraction: number) => reportProgress(fraction)));
+  }
+  const view = await worker.spectrum(request);
   return view && { ...view, request };
 });
 

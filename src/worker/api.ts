@@ -31,9 +31,8 @@ export interface SpectrumView {
 export interface ComputeApi {
   profile(req: ProfileRequest): ProfileResult;
   fitLaplace(target: KernelInstance): LaplaceFit;
-  /**
-   * Cancellable: a later call stops this one at its next step and it resolves to null.
-   * `onProgress` receives the fraction done, at most every ~50 ms.
-   */
-  spectrum(req: SpectrumViewRequest, onProgress?: (fraction: number) => void): Promise<SpectrumView | null>;
+  /** Where spectrum progress is reported (the fraction done, at most every ~50 ms); set once. */
+  onSpectrumProgress(listener: (fraction: number) => void): void;
+  /** Cancellable: a later call stops this one at its next step and it resolves to null. */
+  spectrum(req: SpectrumViewRequest): Promise<SpectrumView | null>;
 }

@@ -5,12 +5,22 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { ComputeApi } from './api';
 
-let remote: Remote<ComputeApi> | null = null;
+/**
+ * One worker per lane, so that a long spectrum never delays a profile redraw (and the two use both cores).
+ */
+export type Lane = 'profile' | 'spectrum';
 
-export function computeWorker(): Remote<ComputeApi> {
+const remotes = new Map<Lane, Remote<ComputeApi>>();
+
+export function computeWorker(lane: Lane): Remote<ComputeApi> {
+  let remote = remotes.get(lane);
   if (!remote) {
-    const worker = new Worker(new URL('../../workers/compute.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../workers/compute.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `compute-${lane}`,
+    });
     remote = wrap<ComputeApi>(worker);
+    remotes.set(lane, remote);
   }
   return remote;
 }
