@@ -8,6 +8,8 @@ import { familyOf } from '../src/core/kernels';
 import { profile } from '../src/core/profile';
 import { spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum';
 import { spectrumPlot } from '../src/core/spectrumPlot';
+import { renderFigure } from '../src/figure';
+import { parseLink, serializeLink } from '../src/link';
 import type { ComputeApi, SpectrumView } from '../src/worker/api';
 
 /** Work between two yields to the event loop, so that a newer request can arrive and cancel. */
@@ -51,6 +53,10 @@ async function runSpectrum(req: SpectrumRequest, id: number): Promise<SpectrumRe
 }
 
 const api: ComputeApi = {
+  figure(link, panel, format) {
+    const { state } = parseLink(link);
+    return renderFigure(state, serializeLink(state), panel, format);
+  },
   profile(req) {
     const result = profile(req);
     return transfer(result, [result.theta.buffer, ...result.values.map((v) => v.buffer)]);

@@ -37,6 +37,23 @@ export interface LinkState {
   /** tail-fit window [klo, khi]; 0 = automatic (the upper half [⌈kmax/2⌉, kmax]); clamped to kmax when used */
   klo: number;
   khi: number;
+  // team parameters (off-sphere view)
+  /** the reference point z in the plane of the first two axes: its norm and its angle in degrees */
+  zn: number;
+  za: number;
+  /** the plane map shows x ∈ [−R, R]² */
+  R: number;
+  /** colour scale of the maps: one per kernel, or shared by all */
+  scale: 'each' | 'shared';
+  /** 1-based positions of the two instances compared by the difference map and the normalization readout */
+  da: number;
+  db: number;
+  /** direction of the ray view, degrees */
+  ray: number;
+  /** normalization readout: number of random points, spread of their norms, seed */
+  n: number;
+  spread: number;
+  seed: number;
 }
 
 /** A global parameter: a link name that is also a `LinkState` field. */
@@ -222,6 +239,136 @@ const TABLE = [
     step: 1,
     scale: 'linear',
   },
+  // team parameters: off-sphere view
+  {
+    key: 'zn',
+    label: '‖z‖ (norm of z)',
+    help: 'Norm of the reference point z; 1 puts z on the unit circle, the sphere’s trace in the plane.',
+    place: 'offsphere',
+    kind: 'number',
+    integer: false,
+    default: 1,
+    min: 0,
+    max: 100,
+    step: 0.01,
+    scale: 'linear',
+  },
+  {
+    key: 'za',
+    label: 'angle of z (degrees)',
+    help: 'Direction of z in the plane of the first two axes, measured from the first axis.',
+    place: 'offsphere',
+    kind: 'number',
+    integer: false,
+    default: 30,
+    min: -180,
+    max: 180,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'R',
+    label: 'R (half-width of the plane)',
+    help: 'The maps show x in [−R, R]² in the plane through the origin that contains z.',
+    place: 'offsphere',
+    kind: 'number',
+    integer: false,
+    default: 2,
+    min: 0.1,
+    max: 100,
+    step: 0.01,
+    scale: 'log',
+  },
+  {
+    key: 'scale',
+    label: 'colour scale',
+    help: 'One colour scale per kernel, or one shared by every map.',
+    place: 'offsphere',
+    kind: 'choice',
+    default: 'each',
+    options: [
+      { value: 'each', label: 'per kernel' },
+      { value: 'shared', label: 'shared' },
+    ],
+  },
+  {
+    key: 'da',
+    label: 'compare: kernel A',
+    help: 'Kernel A of the difference map and of the normalization readout; beyond the last kernel, the last is used.',
+    place: 'offsphere',
+    kind: 'number',
+    integer: true,
+    default: 1,
+    min: 1,
+    max: 8,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'db',
+    label: 'compare: kernel B',
+    help: 'Kernel B of the difference map and of the normalization readout; beyond the last kernel, the last is used.',
+    place: 'offsphere',
+    kind: 'number',
+    integer: true,
+    default: 2,
+    min: 1,
+    max: 8,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'ray',
+    label: 'ray direction (degrees)',
+    help: 'The ray view shows k(r·x̂, z) for x̂ at this angle and r from 0 to R.',
+    place: 'offsphere',
+    kind: 'number',
+    integer: false,
+    default: 30,
+    min: -180,
+    max: 180,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'n',
+    label: 'n (random points)',
+    help: 'Number of random points of R^d in the normalization readout.',
+    place: 'offsphere',
+    kind: 'number',
+    integer: true,
+    default: 500,
+    min: 10,
+    max: 2000,
+    step: 1,
+    scale: 'log',
+  },
+  {
+    key: 'spread',
+    label: 'spread s of the norms',
+    help: 'Point norms are log-uniform in [1/s, s]; s = 1 puts every point on the sphere.',
+    place: 'offsphere',
+    kind: 'number',
+    integer: false,
+    default: 4,
+    min: 1,
+    max: 10,
+    step: 0.1,
+    scale: 'linear',
+  },
+  {
+    key: 'seed',
+    label: 'seed',
+    help: 'Seed of the random points: the same seed gives the same points, forever.',
+    place: 'offsphere',
+    kind: 'number',
+    integer: true,
+    default: 1,
+    min: 0,
+    max: 2147483647,
+    step: 1,
+    scale: 'linear',
+  },
 ] as const satisfies readonly GlobalParam[];
 
 /** Names the LinkState fields that have no row; `never` when the table is complete. */
@@ -240,6 +387,8 @@ export const INSTANCE_POSITIONS = [
   { key: 'fit', emptyValue: 0 },
   { key: 'ra', emptyValue: 1 },
   { key: 'rb', emptyValue: 2 },
+  { key: 'da', emptyValue: 1 },
+  { key: 'db', emptyValue: 2 },
 ] as const satisfies readonly { key: GlobalKey; emptyValue: number }[];
 
 /** The link format version this app writes (links.md §1). */

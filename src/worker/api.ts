@@ -3,6 +3,7 @@
  * implements it by adapting the pure math core. Later panels extend it here.
  */
 import type { LaplaceFit } from '../core/fitLaplace';
+import type { FigureFormat } from '../figure';
 import type { KernelInstance } from '../core/kernels';
 import type { ProfileRequest, ProfileResult } from '../core/profile';
 import type { Parity, TailFit } from '../core/decayFit';
@@ -29,6 +30,8 @@ export interface SpectrumView {
 }
 
 export interface ComputeApi {
+  /** A panel as a figure file (links.md §2): the same text as `npm run -s figure` prints. */
+  figure(link: string, panel: string, format: FigureFormat): string;
   profile(req: ProfileRequest): ProfileResult;
   fitLaplace(target: KernelInstance): LaplaceFit;
   /** Where spectrum progress is reported (the fraction done, at most every ~50 ms); set once. */
