@@ -18,4 +18,7 @@ export const budgets: Budget[] = [
   { metric: 'spectrum_d3_k2000_4kernels_ms', op: '<=', limit: 30 },
   { metric: 'spectrum_d100_k1000_4kernels_ms', op: '<=', limit: 30 },
   { metric: 'spectrum_input_to_redraw_p95_ms', op: '<=', limit: 50 },
+  // issue 4: plane maps 256² (4 kernels + a difference map) in the worker, and redraws while z is dragged
+  { metric: 'offsphere_256sq_4kernels_ms', op: '<=', limit: 40 },
+  { metric: 'offsphere_drag_fps', op: '>=', limit: 30 },
 ];

@@ -54,4 +54,10 @@ function main(): number {
   return 0;
 }
 
+// A reader that stops early (`| head`) is not an error of ours: end quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = main();

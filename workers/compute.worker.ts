@@ -5,6 +5,8 @@ import { expose, transfer } from 'comlink';
 import { fitSpectrumTails } from '../src/core/decayFit';
 import { fitLaplace } from '../src/core/fitLaplace';
 import { familyOf } from '../src/core/kernels';
+import { fitLaplaceOnPoints, normalizationReadout, pointCloud, projectToSphere } from '../src/core/gram';
+import { planeMaps, rayProfile } from '../src/core/offsphere';
 import { profile } from '../src/core/profile';
 import { spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum';
 import { spectrumPlot } from '../src/core/spectrumPlot';
@@ -62,6 +64,25 @@ const api: ComputeApi = {
     return transfer(result, [result.theta.buffer, ...result.values.map((v) => v.buffer)]);
   },
   fitLaplace,
+  plane(req) {
+    const start = performance.now();
+    const result = { ...planeMaps(req), computeMs: 0 };
+    result.computeMs = performance.now() - start;
+    const buffers = result.values.map((v) => v.buffer);
+    return transfer(result, result.diff ? [...buffers, result.diff.buffer] : buffers);
+  },
+  ray({ kernels, unit, z, direction, R, samples }) {
+    const result = rayProfile(kernels, unit, z, direction, R, samples);
+    return transfer(result, [result.r.buffer, ...result.values.map((v) => v.buffer)]);
+  },
+  normalization({ a, b, n, d, spread, seed }) {
+    const start = performance.now();
+    const result = normalizationReadout(a, b, n, d, spread, seed);
+    return { ...result, computeMs: performance.now() - start };
+  },
+  // fitted on the points projected onto the sphere: there the NTK and a Laplace kernel can agree
+  fitLaplaceOnPoints: ({ a, b, n, d, spread, seed }) =>
+    fitLaplaceOnPoints(a, b, projectToSphere(pointCloud(n, d, spread, seed), n, d), n, d),
   onSpectrumProgress(listener) {
     reportProgress = listener;
   },

@@ -6,6 +6,7 @@
 import type { MetricFn } from '../lib.ts';
 import firstPaint from './first-paint.ts';
 import initialJs from './initial-js.ts';
+import offsphere from './offsphere.ts';
 import profileRedraw from './profile-redraw.ts';
 import spectrumCompute from './spectrum-compute.ts';
 import spectrumRedraw from './spectrum-redraw.ts';
@@ -16,4 +17,5 @@ export const metrics: Record<string, MetricFn> = {
   'profile-redraw': profileRedraw,
   'spectrum-redraw': spectrumRedraw,
   'spectrum-compute': spectrumCompute,
+  offsphere,
 };

@@ -38,19 +38,34 @@ export interface ArcCosLayer {
 
 /**
  * κ0 and κ1 at ρ = 1 − δ = σ − 1, without forming ρ.
- * With a = arccos ρ = 2·atan2(√δ, √σ) and its complement a' = π − a = 2·atan2(√σ, √δ):
+ * With a = arccos ρ = 2·atan2(√δ, √σ) and its complement a' = π − a:
  *   κ0 = a'/π,   κ1 = g(a')/π,   1 − κ1 = δ − g(a)/π   (since 2 sin²(a/2) = δ).
- * Every quantity is formed without cancellation, whichever end of [0, π] the angle is near.
+ * sin a = √(δσ) and cos a = (σ − δ)/2 come from the carried pair itself, so one atan2 (taken of the
+ * smaller half-angle, the accurate one) is the only transcendental call; g is summed as a series below
+ * an angle of 1, so every quantity is formed without cancellation at either end of [0, π].
  */
 export function arcCosLayer(delta: number, sigma: number): ArcCosLayer {
   const rd = Math.sqrt(Math.max(delta, 0));
   const rs = Math.sqrt(Math.max(sigma, 0));
-  const a = 2 * Math.atan2(rd, rs);
-  const aComp = 2 * Math.atan2(rs, rd);
-  const kappa0 = aComp / Math.PI;
-  const kappa1 = sinMinusACos(aComp) / Math.PI;
-  const oneMinusKappa1 = Math.max(delta - sinMinusACos(a) / Math.PI, 0);
-  return { kappa0, kappa1, oneMinusKappa1 };
+  const sinA = rd * rs;
+  const cosA = (sigma - delta) / 2;
+  let a: number;
+  let aComp: number;
+  if (sigma >= delta) {
+    a = 2 * Math.atan2(rd, rs); // a ≤ π/2: a' = π − a ≥ π/2 loses nothing
+    aComp = Math.PI - a;
+  } else {
+    aComp = 2 * Math.atan2(rs, rd);
+    a = Math.PI - aComp;
+  }
+  // g(x) = sin x − x cos x, with sin a' = sin a and cos a' = −cos a
+  const gA = a < SERIES_BELOW ? sinMinusACos(a) : sinA - a * cosA;
+  const gComp = aComp < SERIES_BELOW ? sinMinusACos(aComp) : sinA + aComp * cosA;
+  return {
+    kappa0: aComp / Math.PI,
+    kappa1: gComp / Math.PI,
+    oneMinusKappa1: Math.max(delta - gA / Math.PI, 0),
+  };
 }
 
 /** Plain κ0(ρ), κ1(ρ) from a cosine (math.md §2.1); for tests and readouts, not for the recursion. */

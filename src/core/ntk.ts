@@ -76,6 +76,13 @@ function recursion(
   return theta;
 }
 
+/**
+ * The recursion above, for callers that already hold a pair's norms and inner product (offsphere.ts,
+ * gram.ts): arguments as ntkOnRd passes them — in convention B the carried cosine and norms of the
+ * vectors extended by the coordinate β.
+ */
+export const ntkFromCarried = recursion;
+
 /** Cosine u = 1 − δ = σ − 1, formed from whichever of the two is small (the exact one). */
 export function cosineFromCarried(delta: number, sigma: number): number {
   return sigma < delta ? sigma - 1 : 1 - delta;

@@ -4,19 +4,21 @@
  */
 import type { LinkState } from '../link';
 import { toCsv, type CsvTable } from './csv';
+import { offsphereFigure } from './offsphereFigure';
 import { profileFigure } from './profileFigure';
 import { spectrumFigure } from './spectrumFigure';
-import { renderSvg, type SvgChart } from './svg';
 
 export interface PanelFigure {
   json: object;
   csv: CsvTable;
-  svg: SvgChart;
+  /** the standalone SVG, drawn only when asked for */
+  svg(): string;
 }
 
 export const FIGURE_PANELS: Record<string, (state: LinkState, link: string) => PanelFigure> = {
   profile: profileFigure,
   spectrum: spectrumFigure,
+  offsphere: offsphereFigure,
 };
 
 export const FIGURE_FORMATS = ['json', 'csv', 'svg'] as const;
@@ -28,5 +30,5 @@ export function renderFigure(state: LinkState, link: string, panel: string, form
   const figure = make(state, link);
   if (format === 'json') return `${JSON.stringify(figure.json)}\n`;
   if (format === 'csv') return toCsv(figure.csv);
-  return renderSvg(figure.svg);
+  return figure.svg();
 }

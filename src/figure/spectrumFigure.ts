@@ -9,7 +9,7 @@ import { instanceText } from '../link';
 import type { CsvTable } from './csv';
 import { figureArray, figureNumber } from './numbers';
 import { colourOf } from './palette';
-import type { SvgChart } from './svg';
+import { renderSvg, type SvgChart } from './svg';
 
 export function spectrumFigure(state: LinkState, link: string) {
   const result = spectrum({ kernels: state.kernels, d: state.d, kmax: state.kmax, unit: state.norm === 'unit' });
@@ -35,38 +35,41 @@ export function spectrumFigure(state: LinkState, link: string) {
     columns: names.map((name, i) => ({ name, values: result.series[i].lambda })),
   };
 
-  // log–log: only k ≥ 1 and λ_k above the floor are drawn
-  let lo = Infinity;
-  let hi = 0;
-  const drawn = result.series.map(({ lambda, floor }) =>
-    Float64Array.from(lambda, (v, i) => {
-      if (i === 0 || !(v > floor)) return NaN;
-      [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-      return v;
-    }),
-  );
-  if (!(hi > 0)) [lo, hi] = [1e-16, 1];
-  const svg: SvgChart = {
-    title: `Mercer eigenvalues on the sphere S^${state.d - 1} (d = ${state.d})`,
-    subtitle: `λ_k against degree k, log–log${state.norm === 'unit' ? ', kernels divided by κ(1)' : ''}; values at or below the accuracy floor are not drawn`,
-    xLabel: 'degree k',
-    yLabel: 'λ_k',
-    xScale: 'log',
-    yScale: 'log',
-    xDomain: [1, Math.max(2, state.kmax)],
-    yDomain: [lo / 2, hi * 2],
-    series: drawn.map((y, i) => {
-      const f = familyOf(state.kernels[i]);
-      const rate = f.decay(state.d, state.kernels[i].params);
-      return {
-        label: `${i + 1}. ${f.text(state.kernels[i].params)}   λ_0 = ${result.series[i].lambda[0].toPrecision(4)}, theory ${rate.label}   [${names[i]}]`,
-        colour: colourOf(i),
-        x: k,
-        y,
-        markers: true,
-      };
-    }),
-    notes: [`link: ${link}`],
+  const svg = (): string => {
+    // log–log: only k ≥ 1 and λ_k above the floor are drawn
+    let lo = Infinity;
+    let hi = 0;
+    const drawn = result.series.map(({ lambda, floor }) =>
+      Float64Array.from(lambda, (v, i) => {
+        if (i === 0 || !(v > floor)) return NaN;
+        [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+        return v;
+      }),
+    );
+    if (!(hi > 0)) [lo, hi] = [1e-16, 1];
+    const chart: SvgChart = {
+      title: `Mercer eigenvalues on the sphere S^${state.d - 1} (d = ${state.d})`,
+      subtitle: `λ_k against degree k, log–log${state.norm === 'unit' ? ', kernels divided by κ(1)' : ''}; values at or below the accuracy floor are not drawn`,
+      xLabel: 'degree k',
+      yLabel: 'λ_k',
+      xScale: 'log',
+      yScale: 'log',
+      xDomain: [1, Math.max(2, state.kmax)],
+      yDomain: [lo / 2, hi * 2],
+      series: drawn.map((y, i) => {
+        const f = familyOf(state.kernels[i]);
+        const rate = f.decay(state.d, state.kernels[i].params);
+        return {
+          label: `${i + 1}. ${f.text(state.kernels[i].params)}   λ_0 = ${result.series[i].lambda[0].toPrecision(4)}, theory ${rate.label}   [${names[i]}]`,
+          colour: colourOf(i),
+          x: k,
+          y,
+          markers: true,
+        };
+      }),
+      notes: [`link: ${link}`],
+    };
+    return renderSvg(chart);
   };
   return { json, csv, svg };
 }

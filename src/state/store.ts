@@ -30,6 +30,8 @@ export interface AppState extends LinkState {
   notices: readonly Notice[];
   change: Change;
   setGlobal<K extends GlobalKey>(key: K, value: LinkState[K], commit?: boolean): void;
+  /** Several global parameters in one change (one history entry), e.g. z's norm and angle. */
+  setGlobals(patch: Partial<Omit<LinkState, 'kernels'>>, commit?: boolean): void;
   setKernelParam(index: number, key: string, value: ParamValue, commit?: boolean): void;
   addKernel(familyId: string, params?: Record<string, ParamValue>): void;
   removeKernel(index: number): void;
@@ -72,6 +74,10 @@ export const useStore = create<AppState>()((set, get) => {
 
     setGlobal(key, value, commit = true) {
       change({ [key]: value } as Partial<LinkState>, commit);
+    },
+
+    setGlobals(patch, commit = true) {
+      change(patch, commit);
     },
 
     setKernelParam(index, key, value, commit = true) {

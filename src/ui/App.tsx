@@ -2,6 +2,7 @@ import { DisplayControls } from './DisplayControls';
 import { Header } from './Header';
 import { KernelList } from './KernelList';
 import { Notices } from './Notices';
+import { OffspherePanel } from './OffspherePanel';
 import { ProfilePanel } from './ProfilePanel';
 import { SpectrumPanel } from './SpectrumPanel';
 
@@ -18,6 +19,7 @@ export function App() {
         <main className="views">
           <ProfilePanel />
           <SpectrumPanel />
+          <OffspherePanel />
         </main>
       </div>
     </div>

@@ -5,6 +5,7 @@
 import type { LaplaceFit } from '../core/fitLaplace';
 import type { FigureFormat } from '../figure';
 import type { KernelInstance } from '../core/kernels';
+import type { PlaneRequest, PlaneResult } from '../core/offsphere';
 import type { ProfileRequest, ProfileResult } from '../core/profile';
 import type { Parity, TailFit } from '../core/decayFit';
 import type { SpectrumRequest, SpectrumResult } from '../core/spectrum';
@@ -29,11 +30,43 @@ export interface SpectrumView {
   computeMs: number;
 }
 
+export interface RayRequest {
+  kernels: readonly KernelInstance[];
+  unit: boolean;
+  z: [number, number];
+  /** direction of the ray, radians */
+  direction: number;
+  R: number;
+  samples: number;
+}
+
+export interface PointsRequest {
+  a: KernelInstance;
+  b: KernelInstance;
+  n: number;
+  d: number;
+  spread: number;
+  seed: number;
+}
+
+/** Wall time of a computation in the worker, for `npm run bench` (shown as data-compute-ms). */
+export interface Timed {
+  computeMs: number;
+}
+
 export interface ComputeApi {
   /** A panel as a figure file (links.md §2): the same text as `npm run -s figure` prints. */
   figure(link: string, panel: string, format: FigureFormat): string;
   profile(req: ProfileRequest): ProfileResult;
   fitLaplace(target: KernelInstance): LaplaceFit;
+  /** Heatmaps of k(x, z) over the plane, and the difference map of two instances. */
+  plane(req: PlaneRequest): PlaneResult & Timed;
+  /** k(r·x̂, z) for r from 0 to R. */
+  ray(req: RayRequest): { r: Float64Array; values: Float64Array[] };
+  /** D between the normalized Gram matrices of A and B on random points, raw and projected onto the sphere. */
+  normalization(req: PointsRequest): { raw: number; projected: number } & Timed;
+  /** The c of Laplace instance `a` that minimizes D against `b` on the random points projected onto the sphere. */
+  fitLaplaceOnPoints(req: PointsRequest): { c: number; D: number };
   /** Where spectrum progress is reported (the fraction done, at most every ~50 ms); set once. */
   onSpectrumProgress(listener: (fraction: number) => void): void;
   /** Cancellable: a later call stops this one at its next step and it resolves to null. */

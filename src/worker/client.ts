@@ -6,9 +6,10 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { ComputeApi } from './api';
 
 /**
- * One worker per lane, so that a long spectrum never delays a profile redraw (and the two use both cores).
+ * One worker per lane, so that a long spectrum or Gram matrix never delays a redraw of another view
+ * (and the lanes use both cores). Workers start on first use.
  */
-export type Lane = 'profile' | 'spectrum';
+export type Lane = 'profile' | 'spectrum' | 'offsphere' | 'gram';
 
 const remotes = new Map<Lane, Remote<ComputeApi>>();
 

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { defaultInstance, familyOf } from '../../src/core/kernels';
 import { fixture } from './reference';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,7 +14,7 @@ function figure(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('npm run -s figure', () => {
+describe('npm run -s figure', { timeout: 30_000 }, () => {
   it('profile JSON by default: canonical link, instance texts, θ from 0 to π, values after norm', () => {
     const { code, out, err } = figure('');
     expect(code).toBe(0);
@@ -92,6 +93,37 @@ describe('npm run -s figure', () => {
     expect(svg.code).toBe(0);
     expect(svg.out).toContain('degree k');
     expect(svg.out).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('offsphere JSON: z from the link, a 64×64 grid in the plane of the first two axes, native values after norm', () => {
+    const { code, out } = figure('?kernels=ntk(L=2,beta=0.5),laplace(hom=1)&norm=raw&zn=1.5&za=90&R=3', '--panel', 'offsphere');
+    expect(code).toBe(0);
+    const fig = JSON.parse(out);
+    expect(fig.panel).toBe('offsphere');
+    expect(fig.z[0]).toBeCloseTo(0, 15);
+    expect(fig.z[1]).toBe(1.5);
+    expect(fig.points).toHaveLength(64 * 64);
+    expect(fig.points[0]).toEqual([-3 + 3 / 64, 3 - 3 / 64]);
+    const kernels = [defaultInstance('ntk', { L: 2, beta: 0.5 }), defaultInstance('laplace', { hom: 1 })];
+    for (const i of [0, 100, 2080, 4095]) {
+      const x = [...fig.points[i], 0, 0];
+      kernels.forEach((k, j) => {
+        const want = familyOf(k).onRd(x, [fig.z[0], fig.z[1], 0, 0], k.params);
+        expect(Math.abs(fig.series[j].value[i] - want)).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+      });
+    }
+  });
+
+  it('offsphere CSV and SVG', () => {
+    const csv = figure('?kernels=ntk,gauss', '--panel', 'offsphere', '--format', 'csv');
+    const lines = csv.out.trimEnd().split('\n');
+    expect(lines[1]).toBe('x1,x2,ntk,gauss');
+    expect(lines).toHaveLength(2 + 64 * 64);
+    const svg = figure('?kernels=ntk,gauss', '--panel', 'offsphere', '--format', 'svg');
+    expect(svg.code).toBe(0);
+    expect((svg.out.match(/<image /g) ?? []).length).toBe(3); // two maps and their difference
+    expect(svg.out).toContain('data:image/png;base64,');
+    expect(svg.out).not.toMatch(/NaN|Infinity|<(div|span|foreignObject|script)/);
   });
 
   it('bad options exit 2 with one line on standard error and nothing on standard output', () => {

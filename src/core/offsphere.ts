@@ -1,0 +1,342 @@
+/**
+ * Kernels off the sphere (math.md §2, §2.4): maps of k(x, z) over a square of the plane of the first two
+ * axes for a fixed z, profiles along rays from the origin, and the pair evaluator that gram.ts shares.
+ *
+ * Every kernel of math.md §2 depends on a pair only through ‖x‖, ‖z‖ and xᵀz, so 2-vectors suffice for
+ * the plane, and one evaluator serves any dimension: a `RowKernel` reads, for a row of pairs, their norms,
+ * the carried cosine of their directions (math.md §2.2 "Numerical accuracy"), xᵀz and ‖x − z‖², each formed
+ * accurately by the caller, and computes what `familyOf(k).onRd` computes, without vectors or allocations,
+ * in one tight loop per family.
+ */
+import { exponentialOfSquaredDistance, exponentialOnSphere, type ExponentialParams } from './exponential';
+import { familyOf, type KernelInstance } from './kernels';
+import { ntkFromCarried, type NtkParams } from './ntk';
+
+/**
+ * Pairs (x, z_j) that share x — what every kernel of math.md §2 depends on, each formed accurately by the
+ * caller: nx = ‖x‖ and, per j, nz = ‖z_j‖, the carried cosine (δ, σ) = (‖x̂ − ẑ‖²/2, ‖x̂ + ẑ‖²/2) of the
+ * directions (any finite values, conventionally (1, 1), where x or z_j is 0), dot = xᵀz_j and r2 = ‖x − z_j‖².
+ * All kernels are symmetric, so either point of a pair may play x.
+ */
+export interface PairRow {
+  nx: number;
+  nz: Float64Array;
+  delta: Float64Array;
+  sigma: Float64Array;
+  dot: Float64Array;
+  r2: Float64Array;
+}
+
+/**
+ * A kernel instance after `norm` over the entries j ∈ [from, to) of a row:
+ * out[at + j − from] = weight·k(x, z_j). One call runs one tight loop per family.
+ */
+export type RowKernel = (row: PairRow, from: number, to: number, out: Float64Array, at: number, weight: number) => void;
+
+/**
+ * NTK in convention B with β > 0 (math.md §2.2): the recursion starts from X = (x, β), Z = (z, β). Their
+ * carried cosine follows from that of x, z as a sum of non-negative terms: with α = ‖x‖/‖X‖, ζ = ‖z‖/‖Z‖,
+ * b = β/‖X‖, b' = β/‖Z‖, 2δ_X = (α − ζ)² + 2αζδ + (b − b')² and 2σ_X = (α − ζ)² + 2αζσ + (b + b')². The
+ * differences of rounded ratios err by ~ε·(ratio), which moves the angle √(2δ_X) ≥ |α − ζ| by only ~ε (no
+ * ε/θ loss), and vanish exactly at x = z; norms are hypot(‖x‖, β), so a tiny β does not underflow (as in
+ * ntk.ts). Θ^(0) = XᵀZ = xᵀz + β².
+ */
+function ntkRandomBias(nx: number, nz: number, delta: number, sigma: number, dot: number, p: NtkParams): number {
+  const NX = Math.hypot(nx, p.beta);
+  const NZ = Math.hypot(nz, p.beta);
+  const alpha = nx / NX;
+  const zeta = nz / NZ;
+  const bx = p.beta / NX;
+  const bz = p.beta / NZ;
+  const common = (alpha - zeta) * (alpha - zeta);
+  const deltaX = (common + 2 * alpha * zeta * delta + (bx - bz) * (bx - bz)) / 2;
+  const sigmaX = (common + 2 * alpha * zeta * sigma + (bx + bz) * (bx + bz)) / 2;
+  return ntkFromCarried(deltaX, sigmaX, NX, NZ, dot + p.beta * p.beta, p);
+}
+
+/**
+ * NTK (math.md §2.2). Convention A, and B with β = 0: the recursion starts from ‖x‖, ‖z‖, the carried
+ * cosine of x, z and Θ^(0) = xᵀz + β², as ntkOnRd does; B with β > 0: ntkRandomBias.
+ */
+function ntkRow(p: NtkParams, divisor: number): RowKernel {
+  const b2 = p.beta * p.beta;
+  if (p.bias === 'zero' || p.beta === 0) {
+    return ({ nx, nz, delta, sigma, dot }, from, to, out, at, weight) => {
+      for (let j = from; j < to; j++) {
+        out[at + j - from] = (ntkFromCarried(delta[j], sigma[j], nx, nz[j], dot[j] + b2, p) / divisor) * weight;
+      }
+    };
+  }
+  return ({ nx, nz, delta, sigma, dot }, from, to, out, at, weight) => {
+    for (let j = from; j < to; j++) {
+      out[at + j - from] = (ntkRandomBias(nx, nz[j], delta[j], sigma[j], dot[j], p) / divisor) * weight;
+    }
+  };
+}
+
+/** exp(−c‖x − z‖^γ), or its homogeneous extension ‖x‖‖z‖κ(δ) (math.md §2.3, §2.4). */
+function exponentialRow(ep: ExponentialParams, hom: boolean, divisor: number): RowKernel {
+  return hom
+    ? ({ nx, nz, delta }, from, to, out, at, weight) => {
+        for (let j = from; j < to; j++) {
+          out[at + j - from] = ((nx * nz[j] * exponentialOnSphere(delta[j], ep)) / divisor) * weight;
+        }
+      }
+    : ({ r2 }, from, to, out, at, weight) => {
+        for (let j = from; j < to; j++) {
+          out[at + j - from] = (exponentialOfSquaredDistance(r2[j], ep) / divisor) * weight;
+        }
+      };
+}
+
+/** Fast evaluators of the families of math.md §2, reading parameters as kernels.ts does; null otherwise. */
+function fastRow({ family, params }: KernelInstance, divisor: number): RowKernel | null {
+  const num = (key: string) => params[key] as number;
+  const hom = () => num('hom') === 1;
+  switch (family) {
+    case 'ntk':
+      return ntkRow({ L: num('L'), beta: num('beta'), bias: params.bias === 'random' ? 'random' : 'zero' }, divisor);
+    case 'laplace':
+      return exponentialRow({ gamma: 1, c: num('c') }, hom(), divisor);
+    case 'gexp':
+      return exponentialRow({ gamma: num('gamma'), c: num('c') }, hom(), divisor);
+    case 'gauss':
+      return exponentialRow({ gamma: 2, c: num('c') }, hom(), divisor);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Any registry family through its own `onRd`, at the 2-vectors nx·(cos(θ/2), sin(θ/2)) and
+ * nz·(cos(θ/2), −sin(θ/2)), which have the pair's norms and angle (cos(θ/2) = √(σ/2), sin(θ/2) = √(δ/2)).
+ * Used for families without a fast path: a family added to kernels.ts later works here unchanged.
+ */
+export function registryRowKernel(k: KernelInstance, unit: boolean): RowKernel {
+  const f = familyOf(k);
+  const divisor = unit ? f.atOne(k.params) : 1;
+  const x = new Float64Array(2);
+  const z = new Float64Array(2);
+  return ({ nx, nz, delta, sigma }, from, to, out, at, weight) => {
+    for (let j = from; j < to; j++) {
+      const c = Math.sqrt(sigma[j] / 2);
+      const s = Math.sqrt(delta[j] / 2);
+      x[0] = nx * c;
+      x[1] = nx * s;
+      z[0] = nz[j] * c;
+      z[1] = -nz[j] * s;
+      out[at + j - from] = (f.onRd(x, z, k.params) / divisor) * weight;
+    }
+  };
+}
+
+/** The row evaluator of an instance after `norm` (links.md §1: divided by κ(1) when `unit`). */
+export function rowKernel(k: KernelInstance, unit: boolean): RowKernel {
+  return fastRow(k, unit ? familyOf(k).atOne(k.params) : 1) ?? registryRowKernel(k, unit);
+}
+
+/**
+ * Supported inputs; requests are clamped into them. Every value is then finite with a wide margin
+ * (largest magnitude ~1e9: the NTK with L = 100, β = 10 at ‖x‖ = ‖z‖ = √2·10³), also in Float32.
+ */
+export const OFFSPHERE_LIMITS = {
+  /** half-width R of the square [−R, R]² */
+  R: { min: 1e-3, max: 1e3 },
+  /** each coordinate of z */
+  z: { min: -1e3, max: 1e3 },
+  /** grid cells per side */
+  size: { min: 2, max: 1024 },
+  /** ray samples, r = 0 and r = R included */
+  samples: { min: 2, max: 100_000 },
+} as const;
+
+function finite(v: number, name: string): number {
+  if (!Number.isFinite(v)) throw new RangeError(`${name} must be a finite number, got ${v}`);
+  return v;
+}
+
+const clampTo = (v: number, { min, max }: { min: number; max: number }, name: string) =>
+  Math.min(max, Math.max(min, finite(v, name)));
+
+const clampInteger = (v: number, range: { min: number; max: number }, name: string) =>
+  Math.round(clampTo(v, range, name));
+
+function clampPoint(z: readonly [number, number]): [number, number] {
+  return [clampTo(z[0], OFFSPHERE_LIMITS.z, 'z1'), clampTo(z[1], OFFSPHERE_LIMITS.z, 'z2')];
+}
+
+/**
+ * The PairRow of the plane points x_i, stored as [x1, x2, x1, x2, …], against z (clamped into
+ * OFFSPHERE_LIMITS; the fixed z plays x: the kernels are symmetric). ‖x‖, xᵀz and ‖x − z‖² (summed as
+ * exponentialOnRd sums it) are formed directly, the carried cosine from the unit vectors, ‖x̂ ∓ ẑ‖²/2, exact
+ * near θ = 0 and θ = π. Points are taken as given (finite values for |x_i| up to ~1e150).
+ */
+function planeRow(z: readonly [number, number], points: Float64Array): PairRow {
+  const m = points.length >> 1;
+  const [z1, z2] = clampPoint(z);
+  const nz = Math.sqrt(z1 * z1 + z2 * z2);
+  const zh1 = nz > 0 ? z1 / nz : 0;
+  const zh2 = nz > 0 ? z2 / nz : 0;
+  const row: PairRow = {
+    nx: nz,
+    nz: new Float64Array(m),
+    delta: new Float64Array(m),
+    sigma: new Float64Array(m),
+    dot: new Float64Array(m),
+    r2: new Float64Array(m),
+  };
+  for (let i = 0; i < m; i++) {
+    const x1 = points[2 * i];
+    const x2 = points[2 * i + 1];
+    const n = Math.sqrt(x1 * x1 + x2 * x2);
+    row.nz[i] = n;
+    row.dot[i] = x1 * z1 + x2 * z2;
+    row.r2[i] = (x1 - z1) * (x1 - z1) + (x2 - z2) * (x2 - z2);
+    if (n > 0 && nz > 0) {
+      const xh1 = x1 / n;
+      const xh2 = x2 / n;
+      row.delta[i] = ((xh1 - zh1) * (xh1 - zh1) + (xh2 - zh2) * (xh2 - zh2)) / 2;
+      row.sigma[i] = ((xh1 + zh1) * (xh1 + zh1) + (xh2 + zh2) * (xh2 + zh2)) / 2;
+    } else {
+      row.delta[i] = 1;
+      row.sigma[i] = 1;
+    }
+  }
+  return row;
+}
+
+/**
+ * Values k(x_i, z) after `norm`, in float64, at the plane points x_i stored as [x1, x2, x1, x2, …]: one array
+ * per instance, in request order. The numbers behind planeMaps and rayProfile (and the CLI's JSON).
+ */
+export function planeValues(
+  kernels: readonly KernelInstance[],
+  unit: boolean,
+  z: readonly [number, number],
+  points: Float64Array,
+): Float64Array[] {
+  const row = planeRow(z, points);
+  return kernels.map((k) => {
+    const out = new Float64Array(row.nz.length);
+    rowKernel(k, unit)(row, 0, out.length, out, 0, 1);
+    return out;
+  });
+}
+
+/** Points x in the plane of the first two axes (kernels depend only on norms and inner products, so 2-vectors suffice). */
+export interface PlaneRequest {
+  kernels: readonly KernelInstance[];
+  unit: boolean;
+  z: readonly [number, number];
+  R: number;
+  size: number;
+  /** 1-based positions of two instances, or null */
+  diff: readonly [number, number] | null;
+}
+
+export interface PlaneResult {
+  /** size and R as used (clamped into OFFSPHERE_LIMITS) */
+  size: number;
+  R: number;
+  /** per instance, size×size values, row-major, row 0 at x2 = +R (top), column 0 at x1 = −R; cell centres at −R + (i+0.5)·2R/size */
+  values: Float32Array[];
+  /** per instance, [min, max] of its values */
+  ranges: [number, number][];
+  /** A − B after norm (formed in float64, then stored), same layout, or null */
+  diff: Float32Array | null;
+  diffRange: [number, number] | null;
+  /** the value of each kernel at the origin x = 0 (math.md §2.2: the zero-bias NTK's value there, e.g. β²(2−2^−L), not a limit) */
+  atOrigin: number[];
+}
+
+/**
+ * Cell-centre coordinates of the plane map, [x1, x2, x1, x2, …] in the maps' order: row j at
+ * x2 = R(size − 1 − 2j)/size, column i at x1 = R(2i + 1 − size)/size (= −R + (i + ½)·2R/size, written so
+ * that the grid is exactly symmetric and an odd size has the origin itself as its centre cell).
+ * For the CLI's JSON `points`. R and size as given (planeMaps clamps them first).
+ */
+export function planeGrid(R: number, size: number): Float64Array {
+  const grid = new Float64Array(2 * size * size);
+  for (let j = 0; j < size; j++) {
+    const x2 = (R * (size - 1 - 2 * j)) / size;
+    for (let i = 0; i < size; i++) {
+      grid[2 * (j * size + i)] = (R * (2 * i + 1 - size)) / size;
+      grid[2 * (j * size + i) + 1] = x2;
+    }
+  }
+  return grid;
+}
+
+/** Float32 copy of float64 values (of a − b when b is given) with its [min, max]. */
+function toFloat32(a: Float64Array, b?: Float64Array): { data: Float32Array; range: [number, number] } {
+  const data = new Float32Array(a.length);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < a.length; i++) {
+    data[i] = b ? a[i] - b[i] : a[i];
+    const v = data[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { data, range: [min, max] };
+}
+
+function checkPosition(p: number, count: number): number {
+  if (!Number.isInteger(p) || p < 1 || p > count) {
+    throw new RangeError(`difference position ${p} is not an instance position 1…${count}`);
+  }
+  return p - 1;
+}
+
+/**
+ * The plane maps. Each kernel runs once over the grid into one float64 buffer (reused, except for the two
+ * operands of the difference, which is formed in float64 before rounding to Float32).
+ */
+export function planeMaps(req: PlaneRequest): PlaneResult {
+  const R = clampTo(req.R, OFFSPHERE_LIMITS.R, 'R');
+  const size = clampInteger(req.size, OFFSPHERE_LIMITS.size, 'size');
+  const pair = req.diff && [checkPosition(req.diff[0], req.kernels.length), checkPosition(req.diff[1], req.kernels.length)];
+  const row = planeRow(req.z, planeGrid(R, size));
+  const m = size * size;
+  const scratch = new Float64Array(m);
+  const operands = new Map<number, Float64Array>();
+  const maps = req.kernels.map((k, q) => {
+    const out = pair?.includes(q) ? new Float64Array(m) : scratch;
+    rowKernel(k, req.unit)(row, 0, m, out, 0, 1);
+    if (out !== scratch) operands.set(q, out);
+    return toFloat32(out);
+  });
+  const diff = pair && toFloat32(operands.get(pair[0])!, operands.get(pair[1])!);
+  return {
+    size,
+    R,
+    values: maps.map((map) => map.data),
+    ranges: maps.map((map) => map.range),
+    diff: diff && diff.data,
+    diffRange: diff && diff.range,
+    atOrigin: planeValues(req.kernels, req.unit, req.z, new Float64Array(2)).map((v) => v[0]),
+  };
+}
+
+/** k(r·x̂, z) for r from 0 to R (samples points, r=0 included), x̂ = (cos φ, sin φ): one curve per kernel, after norm. */
+export function rayProfile(
+  kernels: readonly KernelInstance[],
+  unit: boolean,
+  z: readonly [number, number],
+  direction: number,
+  R: number,
+  samples: number,
+): { r: Float64Array; values: Float64Array[] } {
+  const radius = clampTo(R, OFFSPHERE_LIMITS.R, 'R');
+  const n = clampInteger(samples, OFFSPHERE_LIMITS.samples, 'samples');
+  const phi = finite(direction, 'direction');
+  const [c, s] = [Math.cos(phi), Math.sin(phi)];
+  const r = new Float64Array(n);
+  const points = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    r[i] = i === n - 1 ? radius : (radius * i) / (n - 1);
+    points[2 * i] = r[i] * c;
+    points[2 * i + 1] = r[i] * s;
+  }
+  return { r, values: planeValues(kernels, unit, z, points) };
+}
