@@ -118,15 +118,15 @@ describeE2E('profile, links and history', () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace');
     try {
       await page.getByRole('button', { name: 'Duplicate ReLU NTK (kernel 1)' }).click();
-      // the ratio view's B (laplace, position 2) follows its instance to position 3
-      await page.waitForURL(/kernels=ntk,ntk,laplace&rb=3$/);
+      // the ratio view's and the off-sphere comparison's B (laplace, position 2) follow it to position 3
+      await page.waitForURL(/kernels=ntk,ntk,laplace&rb=3&db=3$/);
       await page.getByRole('button', { name: 'Move Laplace (kernel 3) up' }).click();
       await page.waitForURL(/kernels=ntk,laplace,ntk$/); // rb = 2 again, the default
       await page.getByLabel('Add a kernel').selectOption('gauss');
       await page.getByRole('button', { name: 'Add', exact: true }).click();
       await page.waitForURL(/kernels=ntk,laplace,ntk,gauss$/);
       await page.getByRole('button', { name: 'Remove ReLU NTK (kernel 1)' }).click();
-      await page.waitForURL(/kernels=laplace,ntk,gauss&rb=1$/);
+      await page.waitForURL(/kernels=laplace,ntk,gauss&rb=1&db=1$/);
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 3, curves);
       expect(errors).toEqual([]);
     } finally {
