@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3';
 import { colourAt, colourPixels, type ColourScheme } from '../figure/colour';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { Axis } from './chart/Axis';
 import { formatReadout } from './format';
 
@@ -28,7 +28,7 @@ interface HeatmapProps {
   testId?: string;
 }
 
-export function Heatmap({ title, values, size, R, domain, scheme, z, atOrigin, width, onMoveZ, testId }: HeatmapProps) {
+export const Heatmap = memo(function Heatmap({ title, values, size, R, domain, scheme, z, atOrigin, width, onMoveZ, testId }: HeatmapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -101,7 +101,11 @@ export function Heatmap({ title, values, size, R, domain, scheme, z, atOrigin, w
             width={side}
             height={side}
             onPointerDown={(e) => {
-              e.currentTarget.setPointerCapture(e.pointerId);
+              try {
+                e.currentTarget.setPointerCapture(e.pointerId);
+              } catch {
+                // a pointer the browser does not track (synthetic events): drag without capture
+              }
               setDragging(true);
               onMoveZ(pointAt(e), false);
             }}
@@ -137,7 +141,7 @@ export function Heatmap({ title, values, size, R, domain, scheme, z, atOrigin, w
       <ColourLegend domain={domain} scheme={scheme} width={width} />
     </figure>
   );
-}
+});
 
 function ColourLegend({ domain, scheme, width }: { domain: [number, number]; scheme: ColourScheme; width: number }) {
   const id = `legend${useId().replace(/:/g, '')}`;

@@ -4,7 +4,7 @@
  * option of the shift-invariant kernels, and a readout of how much normalizing data removes the difference.
  */
 import { line, scaleLinear } from 'd3';
-import { useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { GENERATOR_NAME } from '../core/random';
 import { familyOf } from '../core/kernels';
@@ -33,13 +33,13 @@ function NumberParam({ name }: { name: 'zn' | 'za' | 'R' | 'ray' | 'n' | 'spread
 export function OffspherePanel() {
   const [dragging, setDragging] = useState(false);
   const { data, busy } = usePlane(dragging);
-  const moveZ = ([z1, z2]: [number, number], commit: boolean) => {
+  const moveZ = useCallback(([z1, z2]: [number, number], commit: boolean) => {
     setDragging(!commit);
     useStore.getState().setGlobals(
       { zn: Number(Math.hypot(z1, z2).toFixed(3)), za: Number(((Math.atan2(z2, z1) * 180) / Math.PI).toFixed(1)) },
       commit,
     );
-  };
+  }, []);
   return (
     <section className="panel offsphere" aria-labelledby="offsphere-heading" aria-busy={busy}>
       <header className="panel-head">
@@ -117,17 +117,18 @@ function HomogeneousToggles() {
   );
 }
 
-function Maps({ data, onMoveZ }: { data: PlaneData; onMoveZ: (z: [number, number], commit: boolean) => void }) {
+/** Memoized, like the views below: a drag re-renders only what its new data changes. */
+const Maps = memo(function Maps({ data, onMoveZ }: { data: PlaneData; onMoveZ: (z: [number, number], commit: boolean) => void }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const scale = useStore((s) => s.scale);
   // small multiples: as many maps of 200–300 px as fit in a row
   const columns = Math.max(1, Math.floor(width / 208));
   const mapWidth = Math.min(300, Math.floor(width / columns) - 8);
-  const shared: [number, number] = [
-    Math.min(...data.ranges.map((r) => r[0])),
-    Math.max(...data.ranges.map((r) => r[1])),
-  ];
-  const m = data.diffRange ? Math.max(Math.abs(data.diffRange[0]), Math.abs(data.diffRange[1])) || 1 : 1;
+  const domains = useMemo(() => {
+    const shared: [number, number] = [Math.min(...data.ranges.map((r) => r[0])), Math.max(...data.ranges.map((r) => r[1]))];
+    const m = data.diffRange ? Math.max(Math.abs(data.diffRange[0]), Math.abs(data.diffRange[1])) || 1 : 1;
+    return { maps: data.ranges.map((r) => (scale === 'shared' ? shared : r)), diff: [-m, m] as [number, number] };
+  }, [data, scale]);
   const name = (i: number) => `${i + 1}. ${familyOf(data.kernels[i]).text(data.kernels[i].params)}`;
   return (
     <div className="maps" ref={ref} data-compute-ms={data.computeMs.toFixed(2)} data-size={data.size}>
@@ -139,7 +140,7 @@ function Maps({ data, onMoveZ }: { data: PlaneData; onMoveZ: (z: [number, number
           values={values}
           size={data.size}
           R={data.R}
-          domain={scale === 'shared' ? shared : data.ranges[i]}
+          domain={domains.maps[i]}
           scheme="sequential"
           z={data.z}
           atOrigin={data.atOrigin[i]}
@@ -154,7 +155,7 @@ function Maps({ data, onMoveZ }: { data: PlaneData; onMoveZ: (z: [number, number
           values={data.diff}
           size={data.size}
           R={data.R}
-          domain={[-m, m]}
+          domain={domains.diff}
           scheme="diverging"
           z={data.z}
           width={mapWidth}
@@ -163,12 +164,12 @@ function Maps({ data, onMoveZ }: { data: PlaneData; onMoveZ: (z: [number, number
       )}
     </div>
   );
-}
+});
 
 const RAY_HEIGHT = 240;
 const RAY_MARGIN = { top: 10, right: 16, bottom: 44, left: 58 };
 
-function RayView() {
+const RayView = memo(function RayView() {
   const data = useRay();
   const [ref, width] = useWidth<HTMLDivElement>();
   const unit = useStore((s) => s.norm === 'unit');
@@ -211,9 +212,9 @@ function RayView() {
       </p>
     </div>
   );
-}
+});
 
-function NormalizationReadout() {
+const NormalizationReadout = memo(function NormalizationReadout() {
   const { data, busy, request } = useNormalization();
   const kernels = useStore((s) => s.kernels);
   const da = useStore((s) => s.da);
@@ -270,5 +271,5 @@ function NormalizationReadout() {
       )}
     </div>
   );
-}
+});
 

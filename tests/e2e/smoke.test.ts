@@ -19,3 +19,23 @@ describeE2E('smoke: built app', () => {
     }
   });
 });
+
+describeE2E('security basics', () => {
+  it('the built page carries a Content-Security-Policy that allows only its own origin for code', async () => {
+    const { page, errors, close } = await openPage('/?v=1&fit=1');
+    try {
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      for (const directive of ["script-src 'self'", "worker-src 'self'", "style-src 'self'", "font-src 'self'"]) {
+        expect(csp).toContain(directive);
+      }
+      expect(csp).not.toContain('unsafe-inline');
+      // KaTeX, the workers and the fit all run under it without a violation (violations are console errors)
+      await page.locator('.legend .katex').first().waitFor();
+      await page.getByTestId('fit-c').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
