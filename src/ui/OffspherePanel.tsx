@@ -11,7 +11,7 @@ import { familyOf } from '../core/kernels';
 import { colourOf } from '../figure/palette';
 import { GLOBAL_PARAMS, type GlobalKey } from '../link';
 import { useStore } from '../state/store';
-import { computeWorker } from '../worker/client';
+import { callWorker } from '../worker/client';
 import { Axis } from './chart/Axis';
 import { useWidth } from './chart/useWidth';
 import { formatReadout } from './format';
@@ -229,7 +229,9 @@ const NormalizationReadout = memo(function NormalizationReadout() {
     const other = laplaceAt === pa ? pb : pa;
     setFitting(true);
     try {
-      const { c } = await computeWorker('gram').fitLaplaceOnPoints({ ...request, a: kernels[laplaceAt - 1], b: kernels[other - 1] });
+      const { c } = await callWorker('gram', (worker) =>
+        worker.fitLaplaceOnPoints({ ...request, a: kernels[laplaceAt - 1], b: kernels[other - 1] }),
+      );
       useStore.getState().setKernelParam(laplaceAt - 1, 'c', c);
     } catch (error) {
       useStore.getState().notify('error', 'The Laplace fit on the points failed.', [String(error)]);

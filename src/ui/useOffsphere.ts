@@ -5,12 +5,12 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { PlaneResult } from '../core/offsphere';
+import type { PlaneRequest, PlaneResult } from '../core/offsphere';
 import type { KernelInstance } from '../core/kernels';
 import { pointFromPolar } from '../core/polar';
 import { useStore } from '../state/store';
 import type { PointsRequest, RayRequest, Timed } from '../worker/api';
-import { STALE, computeWorker, latestWins } from '../worker/client';
+import { STALE, callWorker, latestWins } from '../worker/client';
 import { useBusy } from './useBusy';
 
 /** Grid cells per side: fine at rest, coarse while z is dragged (refined on release). */
@@ -29,11 +29,9 @@ export interface PlaneData extends PlaneResult, Timed {
   diffPair: [number, number] | null;
 }
 
-const planeChannel = latestWins(async (req: Parameters<ReturnType<typeof computeWorker>['plane']>[0]) =>
-  computeWorker('offsphere').plane(req),
-);
-const rayChannel = latestWins(async (req: RayRequest) => computeWorker('offsphere').ray(req));
-const normalizationChannel = latestWins(async (req: PointsRequest) => computeWorker('gram').normalization(req));
+const planeChannel = latestWins((req: PlaneRequest) => callWorker('offsphere', (worker) => worker.plane(req)));
+const rayChannel = latestWins((req: RayRequest) => callWorker('offsphere', (worker) => worker.ray(req)));
+const normalizationChannel = latestWins((req: PointsRequest) => callWorker('gram', (worker) => worker.normalization(req)));
 
 export function usePlane(coarse: boolean): { data: PlaneData | null; busy: boolean } {
   const s = useStore(useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, da: st.da, db: st.db })));
@@ -44,12 +42,15 @@ export function usePlane(coarse: boolean): { data: PlaneData | null; busy: boole
     const count = s.kernels.length;
     const diffPair: [number, number] | null = count >= 2 ? [position(s.da, count), position(s.db, count)] : null;
     const req = { kernels: s.kernels, unit: s.norm === 'unit', z, R: s.R, size: coarse ? PLANE_SIZE_DRAGGING : PLANE_SIZE, diff: diffPair };
-    track(
-      planeChannel(req).then((r) => {
-        if (r !== STALE) setData({ ...r, kernels: s.kernels, z, diffPair });
-      }),
-      'The off-sphere maps could not be computed',
-    );
+    const run = () =>
+      track(
+        planeChannel(req).then((r) => {
+          if (r !== STALE) setData({ ...r, kernels: s.kernels, z, diffPair });
+        }),
+        'The off-sphere maps could not be computed',
+        run,
+      );
+    run();
   }, [s, coarse, track]);
   return { data, busy };
 }
@@ -67,12 +68,15 @@ export function useRay(): { r: Float64Array; values: Float64Array[]; kernels: re
       R: s.R,
       samples: RAY_SAMPLES,
     };
-    track(
-      rayChannel(req).then((r) => {
-        if (r !== STALE) setData({ ...r, kernels: s.kernels });
-      }),
-      'The ray view could not be computed',
-    );
+    const run = () =>
+      track(
+        rayChannel(req).then((r) => {
+          if (r !== STALE) setData({ ...r, kernels: s.kernels });
+        }),
+        'The ray view could not be computed',
+        run,
+      );
+    run();
   }, [s, track]);
   return data;
 }

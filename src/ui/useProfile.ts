@@ -8,7 +8,7 @@ import type { LaplaceFit } from '../core/fitLaplace';
 import type { KernelInstance } from '../core/kernels';
 import type { ProfileResult } from '../core/profile';
 import { useStore } from '../state/store';
-import { STALE, computeWorker, latestWins } from '../worker/client';
+import { STALE, callWorker, latestWins } from '../worker/client';
 import { useBusy } from './useBusy';
 
 /** Samples per curve over the visible θ range: 0.25° steps over the full range (≥ 720, the budget's size). */
@@ -31,14 +31,16 @@ interface Request {
 }
 
 const compute = latestWins(async (req: Request): Promise<ProfileData> => {
-  const worker = computeWorker('profile');
-  const fit = req.fitTarget ? await worker.fitLaplace(req.fitTarget) : null;
-  const profile = await worker.profile({
-    kernels: fit ? [...req.kernels, fit.instance] : req.kernels,
-    unit: req.unit,
-    samples: PROFILE_SAMPLES,
-    thetaMax: req.thetaMax,
-  });
+  const target = req.fitTarget;
+  const fit = target ? await callWorker('profile', (worker) => worker.fitLaplace(target)) : null;
+  const profile = await callWorker('profile', (worker) =>
+    worker.profile({
+      kernels: fit ? [...req.kernels, fit.instance] : req.kernels,
+      unit: req.unit,
+      samples: PROFILE_SAMPLES,
+      thetaMax: req.thetaMax,
+    }),
+  );
   return { profile, fit, kernels: req.kernels, unit: req.unit, thetaMax: req.thetaMax };
 });
 
@@ -57,12 +59,15 @@ export function useProfile(): { data: ProfileData | null; busy: boolean } {
       thetaMax: (Math.min(180, zoom) * Math.PI) / 180,
       fitTarget: fit > 0 && fit <= kernels.length ? kernels[fit - 1] : null,
     };
-    track(
-      compute(req).then((result) => {
-        if (result !== STALE) setData(result);
-      }),
-      'The kernel profile could not be computed',
-    );
+    const run = () =>
+      track(
+        compute(req).then((result) => {
+          if (result !== STALE) setData(result);
+        }),
+        'The kernel profile could not be computed',
+        run,
+      );
+    run();
   }, [kernels, norm, zoom, fit, track]);
 
   return { data, busy };

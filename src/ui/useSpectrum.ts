@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { fitWindow } from '../core/decayFit';
 import { useStore } from '../state/store';
 import type { SpectrumView, SpectrumViewRequest } from '../worker/api';
-import { STALE, computeWorker, latestWins, proxy } from '../worker/client';
+import { STALE, callWorker, latestWins, onLaneStart, proxy } from '../worker/client';
 import { useBusy } from './useBusy';
 
 export interface SpectrumData extends SpectrumView {
@@ -14,15 +14,10 @@ export interface SpectrumData extends SpectrumView {
 }
 
 let reportProgress: (fraction: number) => void = () => {};
-let listening = false;
+onLaneStart('spectrum', (worker) => worker.onSpectrumProgress(proxy((fraction: number) => reportProgress(fraction))));
 
 const compute = latestWins(async (request: SpectrumViewRequest): Promise<SpectrumData | null> => {
-  const worker = computeWorker('spectrum');
-  if (!listening) {
-    listening = true;
-    await worker.onSpectrumProgress(proxy((fraction: number) => reportProgress(fraction)));
-  }
-  const view = await worker.spectrum(request);
+  const view = await callWorker('spectrum', (worker) => worker.spectrum(request));
   return view && { ...view, request };
 });
 

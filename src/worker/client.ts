@@ -1,8 +1,9 @@
 /**
- * The app's handle on the compute worker, and latest-wins request channels: a result that arrives after a
- * newer request was made on the same channel is dropped, never drawn.
+ * The app's handle on the compute workers: one worker per lane, calls that fail instead of hanging, and
+ * latest-wins request channels (a result that arrives after a newer request on the same channel is
+ * dropped, never drawn).
  */
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { ComputeApi } from './api';
 
 /**
@@ -11,19 +12,81 @@ import type { ComputeApi } from './api';
  */
 export type Lane = 'profile' | 'spectrum' | 'offsphere' | 'gram';
 
-const remotes = new Map<Lane, Remote<ComputeApi>>();
+/**
+ * How long a call may take before its worker is taken as hung, terminated and replaced (the largest
+ * legitimate requests: kmax = 5000 spectra at d = 2 take < 1 s, 8 deep-NTK plane maps ~ 8 s, a Laplace fit
+ * on 2000 points ~ 4 s, all on this project's 2-core reference machine).
+ */
+export const LANE_TIMEOUT_MS: Record<Lane, number> = { profile: 10_000, spectrum: 30_000, offsphere: 30_000, gram: 60_000 };
 
-export function computeWorker(lane: Lane): Remote<ComputeApi> {
-  let remote = remotes.get(lane);
-  if (!remote) {
-    const worker = new Worker(new URL('../../workers/compute.worker.ts', import.meta.url), {
-      type: 'module',
-      name: `compute-${lane}`,
-    });
-    remote = wrap<ComputeApi>(worker);
-    remotes.set(lane, remote);
-  }
-  return remote;
+interface LaneWorker {
+  worker: Worker;
+  remote: Remote<ComputeApi>;
+  /** rejects every call in flight (the worker died or hung) */
+  pending: Set<(error: Error) => void>;
+}
+
+const lanes = new Map<Lane, LaneWorker>();
+const setups = new Map<Lane, (remote: Remote<ComputeApi>) => unknown>();
+
+/** Something to do on every (re)started worker of a lane, e.g. register a progress listener. */
+export function onLaneStart(lane: Lane, setup: (remote: Remote<ComputeApi>) => unknown): void {
+  setups.set(lane, setup);
+  const running = lanes.get(lane);
+  if (running) void setup(running.remote);
+}
+
+function stop(lane: Lane, reason: Error): void {
+  const running = lanes.get(lane);
+  if (!running) return;
+  lanes.delete(lane);
+  running.remote[releaseProxy]();
+  running.worker.terminate();
+  for (const reject of running.pending) reject(reason);
+}
+
+function start(lane: Lane): LaneWorker {
+  const worker = new Worker(new URL('../../workers/compute.worker.ts', import.meta.url), {
+    type: 'module',
+    name: `compute-${lane}`,
+  });
+  const running: LaneWorker = { worker, remote: wrap<ComputeApi>(worker), pending: new Set() };
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    stop(lane, new Error(`the ${lane} worker stopped (${event.message || 'it failed to load or crashed'}); it will be restarted`));
+  });
+  lanes.set(lane, running);
+  const setup = setups.get(lane);
+  if (setup) void setup(running.remote);
+  return running;
+}
+
+/**
+ * Calls the lane's worker. Rejects (instead of waiting forever) when the worker throws, dies, or does not
+ * answer within LANE_TIMEOUT_MS; a dead or hung worker is replaced by a fresh one for the next call.
+ */
+export function callWorker<T>(lane: Lane, call: (remote: Remote<ComputeApi>) => Promise<T>): Promise<T> {
+  const running = lanes.get(lane) ?? start(lane);
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop(lane, new Error(`the ${lane} worker did not answer within ${LANE_TIMEOUT_MS[lane] / 1000} s and was restarted`));
+    }, LANE_TIMEOUT_MS[lane]);
+    const settle = () => {
+      clearTimeout(timer);
+      running.pending.delete(reject);
+    };
+    running.pending.add(reject);
+    call(running.remote).then(
+      (value) => {
+        settle();
+        resolve(value);
+      },
+      (error: unknown) => {
+        settle();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 export { proxy };
