@@ -9,19 +9,11 @@
  * (the JSON line is printed regardless). Server, browser and temporary directory are cleaned up
  * before the summary, so nothing is printed after the JSON line.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { budgets } from './budgets.ts';
 import { CHROMIUM_ARGS, checkMetricName, chromiumPath } from './lib.ts';
 import { metrics } from './metrics/index.ts';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const configFile = join(root, 'vite.config.ts');
+import { buildAndServe, type ServedBuild } from './serve.ts';
 
 function parseOnly(argv: string[]): Set<string> | undefined {
   const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
@@ -45,50 +37,20 @@ async function main(): Promise<number> {
     console.error(`ERROR ${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   };
 
-  const distDir = mkdtempSync(join(tmpdir(), 'ntk-bench-dist-'));
-  let server: PreviewServer | undefined;
+  let served: ServedBuild | undefined;
   let browser: Browser | undefined;
   const cleanup = async () => {
     await browser?.close().catch(() => {});
     browser = undefined;
-    await server?.close().catch(() => {});
-    server = undefined;
-    rmSync(distDir, { recursive: true, force: true });
+    await served?.close();
+    served = undefined;
   };
-  // Ctrl-C: playwright kills Chromium itself; remove the build and go.
-  process.once('SIGINT', () => {
-    rmSync(distDir, { recursive: true, force: true });
-    process.exit(130);
-  });
 
   const started = performance.now();
   try {
-    process.env.NODE_ENV = 'production';
+    served = await buildAndServe();
+    const { baseURL, distDir } = served;
     let t = performance.now();
-    await build({
-      root,
-      configFile,
-      mode: 'production',
-      logLevel: 'warn',
-      clearScreen: false,
-      build: { outDir: distDir, emptyOutDir: true, manifest: true },
-    });
-    console.log(`built (production) in ${Math.round(performance.now() - t)} ms`);
-
-    server = await preview({
-      root,
-      configFile,
-      logLevel: 'warn',
-      clearScreen: false,
-      build: { outDir: distDir },
-      preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-    });
-    const { port } = server.httpServer.address() as AddressInfo;
-    // resolvedUrls includes a BASE_PATH sub-path, if any
-    const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
-    const baseURL = url.endsWith('/') ? url : `${url}/`;
-
-    t = performance.now();
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
     console.log(`serving ${baseURL}; Chromium ${browser.version()} launched in ${Math.round(performance.now() - t)} ms`);
 
