@@ -13,9 +13,16 @@ import type { PointsRequest, RayRequest, Timed } from '../worker/api';
 import { STALE, callWorker, latestWins } from '../worker/client';
 import { useBusy } from './useBusy';
 
-/** Grid cells per side: fine at rest, coarse while z is dragged (refined on release). */
+/**
+ * Grid cells per side: every change is drawn at once on the coarse grid, and refined on the fine grid once
+ * the state has been still for REFINE_AFTER_MS (never during a drag of z), so that rapid changes elsewhere
+ * (a slider held down) do not queue full-size maps in front of the other views' work.
+ */
 export const PLANE_SIZE = 256;
 export const PLANE_SIZE_DRAGGING = 64;
+const REFINE_AFTER_MS = 200;
+/** The Gram matrices wait until the state has been still this long. */
+const GRAM_AFTER_MS = 400;
 const RAY_SAMPLES = 401;
 
 const toRadians = (deg: number) => (deg * Math.PI) / 180;
@@ -41,16 +48,22 @@ export function usePlane(coarse: boolean): { data: PlaneData | null; busy: boole
     const z = pointFromPolar(s.zn, s.za);
     const count = s.kernels.length;
     const diffPair: [number, number] | null = count >= 2 ? [position(s.da, count), position(s.db, count)] : null;
-    const req = { kernels: s.kernels, unit: s.norm === 'unit', z, R: s.R, size: coarse ? PLANE_SIZE_DRAGGING : PLANE_SIZE, diff: diffPair };
-    const run = () =>
-      track(
-        planeChannel(req).then((r) => {
-          if (r !== STALE) setData({ ...r, kernels: s.kernels, z, diffPair });
-        }),
-        'The off-sphere maps could not be computed',
-        run,
-      );
-    run();
+    const request = (size: number): PlaneRequest => ({ kernels: s.kernels, unit: s.norm === 'unit', z, R: s.R, size, diff: diffPair });
+    const draw = (size: number) => {
+      const run = () =>
+        track(
+          planeChannel(request(size)).then((r) => {
+            if (r !== STALE) setData({ ...r, kernels: s.kernels, z, diffPair });
+          }),
+          'The off-sphere maps could not be computed',
+          run,
+        );
+      run();
+    };
+    draw(PLANE_SIZE_DRAGGING);
+    if (coarse) return;
+    const refine = setTimeout(() => draw(PLANE_SIZE), REFINE_AFTER_MS);
+    return () => clearTimeout(refine);
   }, [s, coarse, track]);
   return { data, busy };
 }
@@ -108,7 +121,8 @@ export function useNormalization(): { data: NormalizationData | null; busy: bool
         'The normalization readout could not be computed',
         run,
       );
-    run();
+    const later = setTimeout(run, GRAM_AFTER_MS);
+    return () => clearTimeout(later);
   }, [request, track]);
   return { data, busy, request };
 }
