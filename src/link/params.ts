@@ -54,6 +54,17 @@ export interface LinkState {
   n: number;
   spread: number;
   seed: number;
+  // team parameters (classroom: stories, presentation, embedding; README "Stories", "Presentation and embed")
+  /** the open guided story of src/stories.ts; `none`: no story */
+  story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+  /** 1-based step of the open story; clamped to the story's length when used, ignored without a story */
+  step: number;
+  /** 1: presentation mode (one panel at a time, large type, lecturer's controls only) */
+  present: number;
+  /** the panel presentation mode shows */
+  panel: 'profile' | 'spectrum' | 'offsphere';
+  /** 1: embed mode (the panels without header, kernel list and notices, for an iframe) */
+  embed: number;
 }
 
 /** A global parameter: a link name that is also a `LinkState` field. */
@@ -368,6 +379,79 @@ const TABLE = [
     max: 2147483647,
     step: 1,
     scale: 'linear',
+  },
+  // team parameters: classroom (stories, presentation, embedding). Their controls live in the header, so
+  // `place` (which only sorts kernel-list and off-sphere controls) is not used for them.
+  {
+    key: 'story',
+    label: 'story',
+    help: 'A guided story (a–f) shown with a stepper; none shows no story.',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'none',
+    options: [
+      { value: 'none', label: 'no story' },
+      { value: 'a', label: 'story a' },
+      { value: 'b', label: 'story b' },
+      { value: 'c', label: 'story c' },
+      { value: 'd', label: 'story d' },
+      { value: 'e', label: 'story e' },
+      { value: 'f', label: 'story f' },
+    ],
+  },
+  {
+    key: 'step',
+    label: 'story step',
+    help: 'Step of the open story; beyond its last step, the last is used.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 1,
+    min: 1,
+    max: 20,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'present',
+    label: 'presentation mode',
+    help: 'One panel at a time in large type, with only the controls a lecturer needs.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 0,
+    min: 0,
+    max: 1,
+    step: 1,
+    scale: 'linear',
+    toggle: true,
+  },
+  {
+    key: 'panel',
+    label: 'panel shown',
+    help: 'The panel presentation mode shows.',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'profile',
+    options: [
+      { value: 'profile', label: 'profile' },
+      { value: 'spectrum', label: 'spectrum' },
+      { value: 'offsphere', label: 'off the sphere' },
+    ],
+  },
+  {
+    key: 'embed',
+    label: 'embed mode',
+    help: 'The panels alone, without header, kernel list and notices, for an iframe.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 0,
+    min: 0,
+    max: 1,
+    step: 1,
+    scale: 'linear',
+    toggle: true,
   },
 ] as const satisfies readonly GlobalParam[];
 

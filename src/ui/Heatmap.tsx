@@ -7,6 +7,7 @@ import { scaleLinear } from 'd3';
 import { colourAt, colourPixels, type ColourScheme } from '../figure/colour';
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { Axis } from './chart/Axis';
+import { pointerInSvg } from './chart/pointer';
 import { formatReadout } from './format';
 
 const MARGIN = { top: 8, right: 8, bottom: 34, left: 40 };
@@ -52,9 +53,9 @@ export const Heatmap = memo(function Heatmap({ title, values, size, R, domain, s
   }, [values, size, domain, scheme]);
 
   const pointAt = (e: PointerEvent<SVGElement>): [number, number] => {
-    const box = e.currentTarget.closest('svg')!.getBoundingClientRect();
+    const [px, py] = pointerInSvg(e);
     const clamp = (v: number) => Math.min(R, Math.max(-R, v));
-    return [clamp(x.invert(e.clientX - box.left)), clamp(y.invert(e.clientY - box.top))];
+    return [clamp(x.invert(px)), clamp(y.invert(py))];
   };
   const valueAt = ([p1, p2]: [number, number]) => {
     const col = Math.min(size - 1, Math.max(0, Math.floor(((p1 + R) / (2 * R)) * size)));
@@ -89,7 +90,7 @@ export const Heatmap = memo(function Heatmap({ title, values, size, R, domain, s
           style={{ left: MARGIN.left, top: MARGIN.top, width: side, height: side }}
           aria-hidden="true"
         />
-        <svg width={width} height={height} role="img" aria-label={`${title}: heatmap over x in [−${R}, ${R}]², colour from ${formatReadout(domain[0])} to ${formatReadout(domain[1])}`}>
+        <svg width={width} height={height} role="group" aria-label={`${title}: heatmap over x in [−${R}, ${R}]², colour from ${formatReadout(domain[0])} to ${formatReadout(domain[1])}`}>
           <Axis scale={x} orient="bottom" at={MARGIN.top + side} ticks={4} label="x₁" labelOffset={30} />
           <Axis scale={y} orient="left" at={MARGIN.left} ticks={4} label="x₂" labelOffset={30} />
           <circle className="unit-circle" cx={x(0)} cy={y(0)} r={r1} />

@@ -9,9 +9,11 @@ import { familyOf } from '../core/kernels';
 import { GLOBAL_PARAMS, MAX_INSTANCES } from '../link';
 import { useStore } from '../state/store';
 import { Axis } from './chart/Axis';
+import { pointerInSvg } from './chart/pointer';
 import { useWidth } from './chart/useWidth';
 import { formatReadout } from './format';
 import { Formula } from './Formula';
+import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
 import { colourOf } from '../figure/palette';
 import { useProfile, type ProfileData } from './useProfile';
@@ -27,11 +29,13 @@ export function ProfilePanel() {
       <header className="panel-head">
         <h2 id="profile-heading">Kernel profile on the sphere</h2>
         {busy && <span className="busy" role="status">Computing…</span>}
+        <PanelExport panel="profile" />
       </header>
-      <p className="panel-note">
+      <details className="panel-note">
+        <summary>What am I looking at?</summary>
         Each kernel on the unit sphere depends only on the angle θ between x and z. NTK and Laplace both have a
         cusp at θ = 0 (zoom in); the Gaussian is smooth there.
-      </p>
+      </details>
       <ProfileControls />
       {data ? <ProfileChart data={data} /> : <div className="chart-placeholder">Computing the profile…</div>}
       <FitReadout data={data} />
@@ -121,8 +125,7 @@ const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData })
     return Math.min(n - 1, Math.max(0, Math.round((t / theta[n - 1]) * (n - 1))));
   };
   const onPointer = (e: PointerEvent<SVGRectElement>) => {
-    const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
-    setHover(indexAt(e.clientX - box.left));
+    setHover(indexAt(pointerInSvg(e)[0]));
   };
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
     const step = e.shiftKey ? 50 : 5;

@@ -4,7 +4,7 @@
  * rates with their theorems, fitted tail slopes with their window. Numbers come from the worker.
  */
 import { line, scaleLinear, scaleLog } from 'd3';
-import { memo, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { familyOf } from '../core/kernels';
 import type { SpectrumQuantity } from '../core/spectrumPlot';
@@ -12,9 +12,12 @@ import { GLOBAL_PARAMS } from '../link';
 import { useStore } from '../state/store';
 import { colourOf } from '../figure/palette';
 import { Axis } from './chart/Axis';
+import { pointerInSvg } from './chart/pointer';
 import { useWidth } from './chart/useWidth';
 import { formatFromLog10, formatReadout, formatSlope } from './format';
+import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
+import { TheoremCard } from './TheoremCard';
 import { useSpectrum, type SpectrumData } from './useSpectrum';
 
 const HEIGHT = 340;
@@ -39,13 +42,16 @@ export function SpectrumPanel() {
             Computing… <progress max={1} value={progress} aria-label="Spectrum progress" />
           </span>
         )}
+        <PanelExport panel="spectrum" />
       </header>
-      <p className="panel-note">
+      <details className="panel-note">
+        <summary>What am I looking at?</summary>
         Mercer eigenvalues λ_k of degree-k spherical harmonics (Funk–Hecke, uniform measure on S^(d−1)). NTK and
         Laplace decay at the same rate k^−d, hence the same RKHS; γ-exponential kernels decay like k^−(d−1+γ).
-      </p>
+      </details>
       <SpectrumControls />
       {data ? <SpectrumChart data={data} /> : <div className="chart-placeholder">Computing the spectrum…</div>}
+      {data && <TheoremCard data={data} />}
       {data && <FitTable data={data} />}
     </section>
   );
@@ -129,6 +135,7 @@ function RatioPick() {
 const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
+  const clipId = `plot${useId().replace(/:/g, '')}`;
   const { result, plot, request } = data;
   const kmax = result.kmax;
   const stripHeight = STRIP_ROW * plot.series.length + 6;
@@ -184,8 +191,7 @@ const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData
   }, [plot, kmax, width, plotBottom, request.parity]);
 
   const onPointer = (e: PointerEvent<SVGRectElement>) => {
-    const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
-    setHover(Math.min(kmax, Math.max(1, Math.round(x.invert(e.clientX - box.left)))));
+    setHover(Math.min(kmax, Math.max(1, Math.round(x.invert(pointerInSvg(e)[0])))));
   };
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
     const at = hover ?? 1;
@@ -215,7 +221,11 @@ const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData
       >
         <Axis scale={x} orient="bottom" at={HEIGHT - MARGIN.bottom} label="degree k (log scale)" labelOffset={40} ticks={5} format={(v) => (Math.log10(v) % 1 === 0 ? String(v) : '')} grid={HEIGHT - MARGIN.bottom - MARGIN.top} />
         <Axis scale={y} orient="left" at={MARGIN.left} label={yLabel} labelOffset={48} format={pow10} grid={width - MARGIN.left - MARGIN.right} />
-        <g className="references">
+        <clipPath id={clipId}>
+          <rect x={MARGIN.left} y={MARGIN.top} width={Math.max(0, width - MARGIN.left - MARGIN.right)} height={plotBottom - MARGIN.top} />
+        </clipPath>
+        {/* reference lines are clipped to the plot: drawn from k = 1 they may start far above it */}
+        <g className="references" clipPath={`url(#${clipId})`}>
           {refs.map((r) => (
             <g key={r.exponent}>
               <line x1={r.x1} y1={r.y1} x2={r.x2} y2={r.y2} className="reference" />

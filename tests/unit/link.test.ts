@@ -617,10 +617,15 @@ describe('links.md §1 examples', () => {
       n: 2000,
       spread: 10,
       seed: 7,
+      story: 'c',
+      step: 2,
+      present: 1,
+      panel: 'spectrum',
+      embed: 1,
     };
     expect(serializeLink(s)).toBe(
       '?v=1&kernels=gauss(c=2)&d=10&kmax=50&norm=raw&axis=u&zoom=12.5&fit=1&y=ratio&ra=2&rb=1&parity=even&klo=10&khi=40' +
-        '&zn=1.5&za=-45&R=3&scale=shared&da=2&db=1&ray=90&n=2000&spread=10&seed=7',
+        '&zn=1.5&za=-45&R=3&scale=shared&da=2&db=1&ray=90&n=2000&spread=10&seed=7&story=c&step=2&present=1&panel=spectrum&embed=1',
     );
   });
 

@@ -1,0 +1,184 @@
+/**
+ * Guided stories for the classroom (README "Stories"): data only. Each step is a canonical share link
+ * (links.md §1, no repair needed, without the story/step/present/embed parameters, which the app adds)
+ * and 2–4 sentences saying what to look at and which theorem it illustrates. A step's link may set
+ * `panel`: the panel presentation mode shows for that step. tests/unit/stories.test.ts checks all this.
+ *
+ * The numbers quoted in the texts were read off these very links (fitted slopes over the automatic
+ * window, least-squares c, normalized Gram distances D); change a link and the test will not notice a
+ * stale number, so re-read them.
+ */
+import type { LinkState } from './link/params';
+
+export type StoryId = Exclude<LinkState['story'], 'none'>;
+
+export interface StoryStep {
+  /** a canonical share link (query string starting with `?v=1`) */
+  link: string;
+  /** what to look at and which theorem it illustrates, 2–4 sentences of plain text */
+  text: string;
+}
+
+export interface Story {
+  id: StoryId;
+  title: string;
+  steps: readonly StoryStep[];
+}
+
+export const STORIES: readonly Story[] = [
+  {
+    id: 'a',
+    title: 'NTK and a fitted Laplace kernel on the circle',
+    steps: [
+      {
+        link: '?v=1&kernels=ntk(L=2)&d=2&fit=1',
+        text:
+          'On the circle (d = 2), the NTK of a ReLU network with two hidden layers is drawn solid and the least-squares Laplace kernel exp(−c‖x−z‖) dashed, with c ≈ 0.95. ' +
+          'Over every angle the two curves differ by about 0.08 (rms). ' +
+          'This closeness is the starting point of Geifman et al. 2020: on the sphere the NTK behaves like a Laplace kernel.',
+      },
+      {
+        link: '?v=1&kernels=ntk(L=2)&d=2&zoom=5&fit=1',
+        text:
+          'Zoom on θ from 0° to 5°: both kernels fall off linearly in θ, a cusp at x = z, where a smooth kernel would be flat. ' +
+          'The cusp is what fixes how fast the eigenvalues decay, so the same kind of cusp promises the same rate.',
+      },
+      {
+        link: '?v=1&kernels=ntk(L=2),laplace(c=0.9475)&d=2&fit=1&panel=spectrum',
+        text:
+          'The spectrum of the NTK and of the fitted Laplace kernel: on the circle the eigenvalues λ_k are Fourier coefficients. ' +
+          'Both decay like k^−2 = k^−d (fitted slopes −2.00 over k ∈ [100, 200]; see the theorem card). ' +
+          'The same decay rate means the same RKHS, the main theorem of Geifman et al. 2020.',
+      },
+    ],
+  },
+  {
+    id: 'b',
+    title: 'The same decay k^−d for d = 2, 3 and 5',
+    steps: [
+      {
+        link: '?v=1&kernels=ntk(L=2),laplace&d=2&panel=spectrum',
+        text:
+          'NTK and Laplace eigenvalues on the circle, log–log: both lines are parallel to the dashed reference k^−2. ' +
+          'The fitted slopes are −2.00 for both kernels (Geifman et al. 2020: λ_k ≍ k^−d on S^(d−1)).',
+      },
+      {
+        link: '?v=1&kernels=ntk(L=2),laplace&panel=spectrum',
+        text:
+          'On the ordinary sphere S² (d = 3) the rate is k^−3 for both kernels: fitted slopes −2.99. ' +
+          'The constants differ, the exponent does not, and the exponent alone decides which functions are in the RKHS.',
+      },
+      {
+        link: '?v=1&kernels=ntk(L=2),laplace&d=5&panel=spectrum',
+        text:
+          'At d = 5 both decay like k^−5; the fitted slopes, −4.95, sit slightly above −5. ' +
+          'That gap is finite-k bias: the rate is asymptotic and shows only for k much larger than d, so the fit approaches it from above. ' +
+          'Try a larger k max to watch the gap shrink, until the smallest eigenvalues reach the accuracy floor.',
+      },
+    ],
+  },
+  {
+    id: 'c',
+    title: 'Odd eigenvalues: the bias-free one-hidden-layer NTK loses them, bias or depth restores them',
+    steps: [
+      {
+        link: '?v=1&kernels=ntk&panel=spectrum',
+        text:
+          'The NTK of a one-hidden-layer ReLU network without bias, at d = 3: every odd eigenvalue from k = 3 on is exactly zero, so those degrees are marked on the strip under the plot. ' +
+          'Its RKHS misses every odd harmonic of degree 3 or more, so it is not the Laplace RKHS (Bietti & Mairal 2019). ' +
+          'The even eigenvalues still decay like k^−3, and the tail fit uses them only.',
+      },
+      {
+        link: '?v=1&kernels=ntk,ntk(beta=1)&parity=odd&panel=spectrum',
+        text:
+          'Odd degrees only. With a bias (β = 1) the odd eigenvalues come back and decay like k^−3 too (fitted slope −2.99). ' +
+          'This is the network of Geifman et al. 2020, whose NTK has exactly the Laplace RKHS.',
+      },
+      {
+        link: '?v=1&kernels=ntk,ntk(beta=1),ntk(L=2)&parity=odd&panel=spectrum',
+        text:
+          'Depth restores them as well: with two hidden layers and no bias the odd eigenvalues are non-zero and decay at the same rate. ' +
+          'From two hidden layers on, with or without bias, the NTK and the Laplace kernel share their RKHS (Bietti & Bach 2021; Chen & Xu 2021).',
+      },
+    ],
+  },
+  {
+    id: 'd',
+    title: 'Deep equals shallow: depth changes constants, not the rate',
+    steps: [
+      {
+        link: '?v=1&kernels=ntk,ntk(L=2),ntk(L=4),ntk(L=8)',
+        text:
+          'NTKs with 1, 2, 4 and 8 hidden layers, each divided by its value at θ = 0. ' +
+          'Deeper kernels drop faster near θ = 0 and stay higher at large angles: depth visibly changes the shape.',
+      },
+      {
+        link: '?v=1&kernels=ntk,ntk(L=2),ntk(L=4),ntk(L=8)&panel=spectrum',
+        text:
+          'Their eigenvalues are parallel lines on the log–log plot: every fitted slope is −2.99, for the rate k^−3 at d = 3. ' +
+          'Depth moves the lines up or down, a change of constants and never of the rate (Bietti & Bach 2021; Chen & Xu 2021).',
+      },
+      {
+        link: '?v=1&kernels=ntk,ntk(L=2),ntk(L=4),ntk(L=8)&y=ratio&ra=4&panel=spectrum',
+        text:
+          'The ratio λ_k(8 layers)/λ_k(2 layers) settles to a constant, about 3.4, as k grows. ' +
+          'Eigenvalues within constant factors of each other give the same RKHS with equivalent norms: in the kernel regime a deep ReLU network learns the same function space as a shallow one.',
+      },
+    ],
+  },
+  {
+    id: 'e',
+    title: 'γ-exponential kernels: smaller γ, slower decay, larger RKHS',
+    steps: [
+      {
+        link: '?v=1&kernels=gexp(gamma=0.5),laplace,gexp,gauss&zoom=30',
+        text:
+          'The kernels exp(−c‖x−z‖^γ) for γ = 0.5, 1 (Laplace), 1.5 and 2 (Gaussian), on θ from 0° to 30°. ' +
+          'The smaller γ, the sharper the peak at θ = 0: for γ < 1 the slope there is infinite, while the Gaussian is smooth.',
+      },
+      {
+        link: '?v=1&kernels=gexp(gamma=0.5),laplace,gexp,gauss&panel=spectrum',
+        text:
+          'Their eigenvalues decay like k^−(d−1+γ): fitted slopes −2.45, −2.99 and −3.49 against −2.5, −3 and −3.5 at d = 3. ' +
+          'The Gaussian decays faster than any power; from k = 17 on its eigenvalues are below the accuracy floor.',
+      },
+      {
+        link: '?v=1&kernels=gexp(gamma=0.5),laplace,gexp,gauss&y=ratio&panel=spectrum',
+        text:
+          'The ratio λ_k(γ = 0.5)/λ_k(Laplace) grows without bound, like k^0.5. ' +
+          'Slower decay means a larger RKHS: the RKHS of γ = 0.5 strictly contains the Laplace RKHS, which strictly contains that of γ = 1.5 (Chen & Xu 2021).',
+      },
+    ],
+  },
+  {
+    id: 'f',
+    title: 'Off the sphere: the kernels differ; homogeneous Laplace and normalized data close the gap',
+    steps: [
+      {
+        link: '?v=1&kernels=ntk(L=2),laplace&panel=offsphere',
+        text:
+          'Off the sphere the NTK and the Laplace kernel are different functions. ' +
+          'The bias-free NTK is homogeneous, k(ax, z) = a·k(x, z) for a > 0, so it grows along rays from the origin, while the Laplace kernel decays with the distance ‖x − z‖. ' +
+          'On random points whose norms spread over [1/4, 4] their Gram matrices are far apart (normalized distance D ≈ 1.2), although on the sphere they are close (D ≈ 0.16).',
+      },
+      {
+        link: '?v=1&kernels=ntk(L=2),laplace&zn=2&panel=offsphere',
+        text:
+          'Move z off the unit circle to ‖z‖ = 2: the NTK map is the previous one times 2, by homogeneity in z, while the Laplace map changes shape. ' +
+          'The theorem of Geifman et al. 2020 is about the sphere only, and says nothing here.',
+      },
+      {
+        link: '?v=1&kernels=ntk(L=2),laplace(hom=1)&panel=offsphere',
+        text:
+          'The homogeneous Laplace kernel ‖x‖‖z‖·exp(−c‖x̂ − ẑ‖) (hom = 1) equals the Laplace kernel on the sphere and scales like the NTK off it. ' +
+          'On the same raw points its Gram matrix is now as close to the NTK’s as on the sphere (D ≈ 0.16): the gap came from the norms, not from the directions.',
+      },
+      {
+        link: '?v=1&kernels=ntk(L=2),laplace&spread=1&panel=offsphere',
+        text:
+          'Normalized data close the gap too: with spread s = 1 every point lies on the sphere, and the plain Laplace kernel is as close to the NTK as the spherical theory says (D ≈ 0.16). ' +
+          'This is why the equivalence is stated for data on the sphere, and why normalizing the inputs matters in practice.',
+      },
+    ],
+  },
+];
