@@ -4,7 +4,7 @@
  * option of the shift-invariant kernels, and a readout of how much normalizing data removes the difference.
  */
 import { line, scaleLinear } from 'd3';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { GENERATOR_NAME } from '../core/random';
 import { familyOf } from '../core/kernels';
@@ -16,7 +16,9 @@ import { Axis } from './chart/Axis';
 import { useWidth } from './chart/useWidth';
 import { formatReadout } from './format';
 import { Heatmap } from './Heatmap';
+import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
+import { useNearViewport } from './useNearViewport';
 import { useNormalization, usePlane, useRay, type PlaneData } from './useOffsphere';
 import './offsphere.css';
 
@@ -30,7 +32,41 @@ function NumberParam({ name }: { name: 'zn' | 'za' | 'R' | 'ray' | 'n' | 'spread
   );
 }
 
+/** The panel; its body (and all its computation) exists only while the panel is on or near the screen. */
 export function OffspherePanel() {
+  const section = useRef<HTMLElement>(null);
+  const near = useNearViewport(section);
+  const [height, setHeight] = useState(0);
+  // keep the page from jumping when the body leaves: hold its last height
+  useEffect(() => {
+    if (section.current) section.current.style.minHeight = near ? '' : `${height}px`;
+  }, [near, height]);
+  return (
+    <section ref={section} className="panel offsphere" aria-labelledby="offsphere-heading">
+      {near ? <OffsphereBody onHeight={setHeight} /> : <OffsphereHead />}
+    </section>
+  );
+}
+
+function OffsphereHead({ busy = false }: { busy?: boolean }) {
+  return (
+    <header className="panel-head">
+      <h2 id="offsphere-heading">Off the sphere</h2>
+      {busy && <span className="busy" role="status">Computing…</span>}
+      <PanelExport panel="offsphere" />
+    </header>
+  );
+}
+
+function OffsphereBody({ onHeight }: { onHeight: (px: number) => void }) {
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => onHeight(el.getBoundingClientRect().height));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [onHeight]);
   const [dragging, setDragging] = useState(false);
   const { data, busy } = usePlane(dragging);
   const moveZ = useCallback(([z1, z2]: [number, number], commit: boolean) => {
@@ -41,16 +77,14 @@ export function OffspherePanel() {
     );
   }, []);
   return (
-    <section className="panel offsphere" aria-labelledby="offsphere-heading" aria-busy={busy}>
-      <header className="panel-head">
-        <h2 id="offsphere-heading">Off the sphere</h2>
-        {busy && <span className="busy" role="status">Computing…</span>}
-      </header>
-      <p className="panel-note">
+    <div ref={body} aria-busy={busy}>
+      <OffsphereHead busy={busy} />
+      <details className="panel-note">
+        <summary>What am I looking at?</summary>
         In R^d the kernels differ: the bias-free NTK is homogeneous, ‖x‖‖z‖κ(x̂ᵀẑ); the Laplace kernel is shift-invariant;
         bias breaks homogeneity. The maps show k(x, z) for x in a plane through the origin containing z (the
         kernels depend only on norms and inner products, so d plays no role here); the circle is the unit sphere.
-      </p>
+      </details>
       <div className="panel-controls">
         <div className="control-group">
           <NumberParam name="zn" />
@@ -63,7 +97,7 @@ export function OffspherePanel() {
       {data ? <Maps data={data} onMoveZ={moveZ} /> : <div className="chart-placeholder">Computing the maps…</div>}
       <RayView />
       <NormalizationReadout />
-    </section>
+    </div>
   );
 }
 

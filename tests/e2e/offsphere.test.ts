@@ -6,6 +6,9 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeE2E, openPage } from './browser.ts';
 
+/** The off-sphere view computes only on (or near) the screen: bring it there, as a reader scrolls to it. */
+const showOffsphere = (page: Page) => page.locator('#offsphere-heading').scrollIntoViewIfNeeded();
+
 const canvasImage = (page: Page, testId: string) =>
   page.getByTestId(testId).locator('canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 
@@ -13,6 +16,7 @@ describeE2E('off the sphere', () => {
   it('dragging z moves it in the link and the heatmaps follow', async () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace&za=0');
     try {
+      await showOffsphere(page);
       const map = page.getByTestId('map-1');
       await map.locator('canvas').waitFor();
       await page.waitForFunction(() => document.querySelector('[aria-busy=true]') === null);
@@ -45,6 +49,7 @@ describeE2E('off the sphere', () => {
   it('the homogeneous option goes into the link and the ray view', async () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace');
     try {
+      await showOffsphere(page);
       await page.getByRole('checkbox', { name: '2. Laplace' }).check();
       await page.waitForURL(/kernels=ntk,laplace\(hom=1\)$/);
       await page.getByTestId('ray-chart').locator('path.curve').nth(1).waitFor();
@@ -60,12 +65,14 @@ describeE2E('off the sphere', () => {
   it('normalization readout: projecting onto the sphere shrinks the NTK–Laplace difference; identical kernels give 0', async () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace&n=300&spread=8');
     try {
+      await showOffsphere(page);
       const raw = page.getByTestId('d-raw');
       await raw.waitFor({ timeout: 30_000 });
       const dRaw = Number(await raw.textContent());
       const dProjected = Number(await page.getByTestId('d-projected').textContent());
       expect(dRaw).toBeGreaterThan(2 * dProjected);
       await page.goto(page.url().replace('kernels=ntk,laplace', 'kernels=laplace,laplace'));
+      await showOffsphere(page);
       await page.waitForFunction(() => document.querySelector('[data-testid=d-raw]')?.textContent === '0', undefined, { timeout: 30_000 });
       expect(errors).toEqual([]);
     } finally {
@@ -77,6 +84,7 @@ describeE2E('off the sphere', () => {
     const link = '?v=1&kernels=ntk(L=3,beta=0.5),laplace(c=2,hom=1),gauss&zn=1.5&za=-45&R=3&scale=shared&da=2&db=3&ray=60&n=200&spread=2.5&seed=7';
     const { page, errors, close } = await openPage(`/${link}`);
     try {
+      await showOffsphere(page);
       await page.getByTestId('map-diff').waitFor();
       expect(new URL(page.url()).search).toBe(link);
       expect(await page.getByText('difference 2 − 3').count()).toBe(1);
