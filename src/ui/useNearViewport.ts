@@ -1,5 +1,8 @@
 import { useEffect, useState, type RefObject } from 'react';
 
+/** Leaving the screen counts only after this long, so that a layout shift or a quick scroll costs nothing. */
+const LEAVE_AFTER_MS = 2000;
+
 /**
  * Whether an element is on screen or within `margin` of it. Panels off screen neither compute nor
  * re-render, so that a slider moved in one view does not pay for views nobody is looking at.
@@ -9,9 +12,20 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = '300px'
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const observer = new IntersectionObserver(([entry]) => setNear(entry.isIntersecting), { rootMargin: margin });
+    let leaving: ReturnType<typeof setTimeout> | undefined;
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        clearTimeout(leaving);
+        if (entry.isIntersecting) setNear(true);
+        else leaving = setTimeout(() => setNear(false), LEAVE_AFTER_MS);
+      },
+      { rootMargin: margin },
+    );
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      clearTimeout(leaving);
+      observer.disconnect();
+    };
   }, [ref, margin]);
   return near;
 }

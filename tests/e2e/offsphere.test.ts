@@ -7,7 +7,18 @@ import type { Page } from 'playwright-core';
 import { describeE2E, openPage } from './browser.ts';
 
 /** The off-sphere view computes only on (or near) the screen: bring it there, as a reader scrolls to it. */
-const showOffsphere = (page: Page) => page.locator('#offsphere-heading').scrollIntoViewIfNeeded();
+async function showOffsphere(page: Page) {
+  // the panels above may still grow while they draw: scroll until the view has rendered its maps
+  await expect
+    .poll(
+      async () => {
+        await page.locator('#offsphere-heading').scrollIntoViewIfNeeded();
+        return page.locator('.maps').count();
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(0);
+}
 
 const canvasImage = (page: Page, testId: string) =>
   page.getByTestId(testId).locator('canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
