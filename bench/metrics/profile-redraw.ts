@@ -11,7 +11,7 @@ const profileRedraw: MetricFn = async ({ page, baseURL, log }) => {
     slider: 'L hidden layers, ReLU NTK (kernel 1) (slider)',
     chart: '[data-testid=profile-chart]',
   });
-  log(`${r.samples.length} moves: median ${r.median} ms, p95 ${r.p95} ms`);
+  log(`${r.samples.length} moves: median ${r.median} ms, p95 ${r.p95} ms; sorted: ${[...r.samples].sort((a, b) => a - b).map((v) => Math.round(v)).join(' ')}`);
   return { profile_input_to_redraw_p95_ms: r.p95 };
 };
 
