@@ -1,6 +1,6 @@
 /**
  * Production build of the app served by Vite's preview server on 127.0.0.1 and a free port, for the
- * benchmark and the soak test. `close()` stops the server and removes the build.
+ * benchmark, the soak test and the end-to-end tests. `close()` stops the server and removes the build.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,8 @@ export async function buildAndServe(): Promise<ServedBuild> {
     rmSync(distDir, { recursive: true, force: true });
     process.exit(130);
   });
+  // vitest sets NODE_ENV=test, and Vite would then bundle React's development build
+  const nodeEnv = process.env.NODE_ENV;
   try {
     process.env.NODE_ENV = 'production';
     const t = performance.now();
@@ -36,6 +38,8 @@ export async function buildAndServe(): Promise<ServedBuild> {
       clearScreen: false,
       build: { outDir: distDir, emptyOutDir: true, manifest: true },
     });
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     console.log(`built (production) in ${Math.round(performance.now() - t)} ms`);
     const server = await preview({
       root,
@@ -57,6 +61,8 @@ export async function buildAndServe(): Promise<ServedBuild> {
       },
     };
   } catch (error) {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(distDir, { recursive: true, force: true });
     throw error;
   }

@@ -5,7 +5,6 @@
  */
 import { line, scaleLinear } from 'd3';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { GENERATOR_NAME } from '../core/random';
 import { familyOf } from '../core/kernels';
 import { colourOf } from '../figure/palette';
@@ -17,6 +16,7 @@ import { useWidth } from './chart/useWidth';
 import { formatReadout } from './format';
 import { Heatmap } from './Heatmap';
 import { PanelExport } from './PanelExport';
+import { PairPicker } from './PairPicker';
 import { ParamControl } from './ParamControl';
 import { useNearViewport } from './useNearViewport';
 import { useNormalization, usePlane, useRay, type PlaneData } from './useOffsphere';
@@ -102,31 +102,19 @@ function OffsphereBody({ onHeight }: { onHeight: (px: number) => void }) {
 }
 
 function ScaleAndPair() {
-  const s = useStore(useShallow((st) => ({ scale: st.scale, da: st.da, db: st.db, kernels: st.kernels })));
+  const scale = useStore((st) => st.scale);
+  const count = useStore((st) => st.kernels.length);
   const setGlobal = useStore((st) => st.setGlobal);
-  const count = s.kernels.length;
   return (
     <div className="control-group">
       <label>
         Colour scale{' '}
-        <select value={s.scale} onChange={(e) => setGlobal('scale', e.target.value as 'each' | 'shared')}>
+        <select value={scale} onChange={(e) => setGlobal('scale', e.target.value as 'each' | 'shared')}>
           <option value="each">per kernel</option>
           <option value="shared">shared by all maps</option>
         </select>
       </label>
-      {count >= 2 &&
-        (['da', 'db'] as const).map((key, j) => (
-          <label key={key}>
-            Compare {j === 0 ? 'A' : 'B'}{' '}
-            <select aria-label={`Compare: kernel ${j === 0 ? 'A' : 'B'}`} value={Math.min(s[key], count)} onChange={(e) => setGlobal(key, Number(e.target.value))}>
-              {s.kernels.map((k, i) => (
-                <option key={i} value={i + 1}>
-                  {i + 1}. {familyOf(k).text(k.params)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
+      {count >= 2 && <PairPicker keys={['da', 'db']} purpose="Compare" />}
     </div>
   );
 }

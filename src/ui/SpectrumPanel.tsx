@@ -16,6 +16,7 @@ import { pointerInSvg } from './chart/pointer';
 import { useWidth } from './chart/useWidth';
 import { formatFromLog10, formatReadout, formatSlope } from './format';
 import { PanelExport } from './PanelExport';
+import { PairPicker } from './PairPicker';
 import { ParamControl } from './ParamControl';
 import { TheoremCard } from './TheoremCard';
 import { useSpectrum, type SpectrumData } from './useSpectrum';
@@ -87,7 +88,7 @@ function SpectrumControls() {
           </label>
         ))}
       </fieldset>
-      {s.y === 'ratio' && <RatioPick />}
+      {s.y === 'ratio' && <PairPicker keys={['ra', 'rb']} purpose="Ratio" />}
       <label className="parity">
         Degrees{' '}
         <select value={s.parity} onChange={(e) => setGlobal('parity', e.target.value as typeof s.parity)}>
@@ -101,32 +102,6 @@ function SpectrumControls() {
         {number('klo')}
         {number('khi')}
       </details>
-    </div>
-  );
-}
-
-/** The two instances of the ratio view λ_k(A)/λ_k(B). */
-function RatioPick() {
-  const s = useStore(useShallow((st) => ({ kernels: st.kernels, ra: st.ra, rb: st.rb })));
-  const setGlobal = useStore((st) => st.setGlobal);
-  return (
-    <div className="ratio-pick">
-      {(['ra', 'rb'] as const).map((key, j) => (
-        <label key={key}>
-          {j === 0 ? 'A' : 'B'}{' '}
-          <select
-            aria-label={`Ratio: kernel ${j === 0 ? 'A' : 'B'}`}
-            value={Math.min(s[key], s.kernels.length)}
-            onChange={(e) => setGlobal(key, Number(e.target.value))}
-          >
-            {s.kernels.map((k, i) => (
-              <option key={i} value={i + 1}>
-                {i + 1}. {familyOf(k).text(k.params)}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
     </div>
   );
 }
