@@ -4,10 +4,10 @@ import { useEffect, useState, type RefObject } from 'react';
 const LEAVE_AFTER_MS = 2000;
 
 /**
- * Whether an element is on screen or within `margin` of it. Panels off screen neither compute nor
+ * Whether an element is on screen (or within `margin` of it). Panels off screen neither compute nor
  * re-render, so that a slider moved in one view does not pay for views nobody is looking at.
  */
-export function useNearViewport(ref: RefObject<Element | null>, margin = '300px'): boolean {
+export function useNearViewport(ref: RefObject<Element | null>, margin = '0px'): boolean {
   const [near, setNear] = useState(false);
   useEffect(() => {
     const el = ref.current;
