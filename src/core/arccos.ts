@@ -67,14 +67,3 @@ export function arcCosLayer(delta: number, sigma: number): ArcCosLayer {
     oneMinusKappa1: Math.max(delta - gA / Math.PI, 0),
   };
 }
-
-/** Plain κ0(ρ), κ1(ρ) from a cosine (math.md §2.1); for tests and readouts, not for the recursion. */
-export function kappa0(rho: number): number {
-  const r = Math.min(1, Math.max(-1, rho));
-  return arcCosLayer(1 - r, 1 + r).kappa0;
-}
-
-export function kappa1(rho: number): number {
-  const r = Math.min(1, Math.max(-1, rho));
-  return arcCosLayer(1 - r, 1 + r).kappa1;
-}

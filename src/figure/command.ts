@@ -7,7 +7,7 @@
 import { parseLink, serializeLink } from '../link';
 import { FIGURE_FORMATS, FIGURE_PANELS, renderFigure, type FigureFormat } from './index';
 
-export const FIGURE_USAGE = `usage: npm run -s figure -- '<link>' [--panel ${Object.keys(FIGURE_PANELS).join('|')}] [--format ${FIGURE_FORMATS.join('|')}]`;
+const FIGURE_USAGE = `usage: npm run -s figure -- '<link>' [--panel ${Object.keys(FIGURE_PANELS).join('|')}] [--format ${FIGURE_FORMATS.join('|')}]`;
 
 interface Options {
   link: string;

@@ -18,8 +18,8 @@ import { useBusy } from './useBusy';
  * the state has been still for REFINE_AFTER_MS (never during a drag of z), so that rapid changes elsewhere
  * (a slider held down) do not queue full-size maps in front of the other views' work.
  */
-export const PLANE_SIZE = 256;
-export const PLANE_SIZE_DRAGGING = 64;
+const PLANE_SIZE = 256;
+const PLANE_SIZE_DRAGGING = 64;
 const REFINE_AFTER_MS = 200;
 /** The Gram matrices wait until the state has been still this long. */
 const GRAM_AFTER_MS = 400;
