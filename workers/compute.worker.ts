@@ -23,11 +23,17 @@ let reportProgress: ((fraction: number) => void) | null = null;
 /** The last spectrum computed: changing only the fit window or parity reuses it. */
 let cached: { key: string; result: SpectrumResult } | null = null;
 
-/** Lets queued messages (a newer request) run; a MessageChannel avoids setTimeout's 4 ms nesting clamp. */
+/**
+ * Lets queued messages (a newer request) run; a MessageChannel avoids setTimeout's 4 ms nesting clamp.
+ * Several jobs may be waiting at once (an older one is resumed to find it was superseded): each waiter
+ * is resumed by its own message, in order.
+ */
 const channel = new MessageChannel();
+const waiters: (() => void)[] = [];
+channel.port1.onmessage = () => waiters.shift()?.();
 const yieldToEvents = () =>
   new Promise<void>((resolve) => {
-    channel.port1.onmessage = () => resolve();
+    waiters.push(resolve);
     channel.port2.postMessage(null);
   });
 

@@ -14,7 +14,8 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = '0px'):
     if (!el) return;
     let leaving: ReturnType<typeof setTimeout> | undefined;
     const observer = new IntersectionObserver(
-      ([entry]) => {
+      (entries) => {
+        const entry = entries[entries.length - 1]; // several may arrive at once, oldest first
         clearTimeout(leaving);
         if (entry.isIntersecting) setNear(true);
         else leaving = setTimeout(() => setNear(false), LEAVE_AFTER_MS);

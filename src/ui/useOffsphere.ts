@@ -43,35 +43,31 @@ const normalizationChannel = latestWins((req: PointsRequest) => callWorker('gram
 export function usePlane(coarse: boolean): { data: PlaneData | null; busy: boolean } {
   const s = useStore(useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, da: st.da, db: st.db })));
   const [data, setData] = useState<PlaneData | null>(null);
-  const [busy, track] = useBusy();
+  const [busy, track, attempt] = useBusy();
   useEffect(() => {
     const z = pointFromPolar(s.zn, s.za);
     const count = s.kernels.length;
     const diffPair: [number, number] | null = count >= 2 ? [position(s.da, count), position(s.db, count)] : null;
     const request = (size: number): PlaneRequest => ({ kernels: s.kernels, unit: s.norm === 'unit', z, R: s.R, size, diff: diffPair });
-    const draw = (size: number) => {
-      const run = () =>
-        track(
-          planeChannel(request(size)).then((r) => {
-            if (r !== STALE) setData({ ...r, kernels: s.kernels, z, diffPair });
-          }),
-          'The off-sphere maps could not be computed',
-          run,
-        );
-      run();
-    };
+    const draw = (size: number) =>
+      track(
+        planeChannel(request(size)).then((r) => {
+          if (r !== STALE) setData({ ...r, kernels: s.kernels, z, diffPair });
+        }),
+        'The off-sphere maps could not be computed',
+      );
     draw(PLANE_SIZE_DRAGGING);
     if (coarse) return;
     const refine = setTimeout(() => draw(PLANE_SIZE), REFINE_AFTER_MS);
     return () => clearTimeout(refine);
-  }, [s, coarse, track]);
+  }, [s, coarse, track, attempt]);
   return { data, busy };
 }
 
 export function useRay(): { r: Float64Array; values: Float64Array[]; kernels: readonly KernelInstance[] } | null {
   const s = useStore(useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, ray: st.ray })));
   const [data, setData] = useState<{ r: Float64Array; values: Float64Array[]; kernels: readonly KernelInstance[] } | null>(null);
-  const [, track] = useBusy();
+  const [, track, attempt] = useBusy();
   useEffect(() => {
     const req: RayRequest = {
       kernels: s.kernels,
@@ -81,16 +77,13 @@ export function useRay(): { r: Float64Array; values: Float64Array[]; kernels: re
       R: s.R,
       samples: RAY_SAMPLES,
     };
-    const run = () =>
-      track(
-        rayChannel(req).then((r) => {
-          if (r !== STALE) setData({ ...r, kernels: s.kernels });
-        }),
-        'The ray view could not be computed',
-        run,
-      );
-    run();
-  }, [s, track]);
+    track(
+      rayChannel(req).then((r) => {
+        if (r !== STALE) setData({ ...r, kernels: s.kernels });
+      }),
+      'The ray view could not be computed',
+    );
+  }, [s, track, attempt]);
   return data;
 }
 
@@ -104,7 +97,7 @@ export interface NormalizationData {
 export function useNormalization(): { data: NormalizationData | null; busy: boolean; request: PointsRequest | null } {
   const s = useStore(useShallow((st) => ({ kernels: st.kernels, d: st.d, n: st.n, spread: st.spread, seed: st.seed, da: st.da, db: st.db })));
   const [data, setData] = useState<NormalizationData | null>(null);
-  const [busy, track] = useBusy();
+  const [busy, track, attempt] = useBusy();
   const count = s.kernels.length;
   // unchanged instances keep their identity in the store, so editing a third kernel recomputes nothing
   const a = count >= 2 ? s.kernels[position(s.da, count) - 1] : null;
@@ -119,10 +112,9 @@ export function useNormalization(): { data: NormalizationData | null; busy: bool
           if (r !== STALE) setData({ ...r, request });
         }),
         'The normalization readout could not be computed',
-        run,
       );
     const later = setTimeout(run, GRAM_AFTER_MS);
     return () => clearTimeout(later);
-  }, [request, track]);
+  }, [request, track, attempt]);
   return { data, busy, request };
 }

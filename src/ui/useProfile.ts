@@ -51,7 +51,7 @@ export function useProfile(): { data: ProfileData | null; busy: boolean } {
   const zoom = useStore((s) => s.zoom);
   const fit = useStore((s) => s.fit);
   const [data, setData] = useState<ProfileData | null>(null);
-  const [busy, track] = useBusy();
+  const [busy, track, attempt] = useBusy();
 
   useEffect(() => {
     const req: Request = {
@@ -60,17 +60,14 @@ export function useProfile(): { data: ProfileData | null; busy: boolean } {
       thetaMax: (Math.min(180, zoom) * Math.PI) / 180,
       fitTarget: fit > 0 && fit <= kernels.length ? kernels[fit - 1] : null,
     };
-    const run = () =>
-      track(
-        compute(req).then((result) => {
-          // drawn at once, in its own render, ahead of slower views' results that arrive in the same moment
-          if (result !== STALE) flushSync(() => setData(result));
-        }),
-        'The kernel profile could not be computed',
-        run,
-      );
-    run();
-  }, [kernels, norm, zoom, fit, track]);
+    track(
+      compute(req).then((result) => {
+        // drawn at once, in its own render, ahead of slower views' results that arrive in the same moment
+        if (result !== STALE) flushSync(() => setData(result));
+      }),
+      'The kernel profile could not be computed',
+    );
+  }, [kernels, norm, zoom, fit, track, attempt]);
 
   return { data, busy };
 }

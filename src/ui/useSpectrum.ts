@@ -34,7 +34,7 @@ export function useSpectrum(): { data: SpectrumData | null; busy: boolean; progr
   const khi = useStore((s) => s.khi);
   const [data, setData] = useState<SpectrumData | null>(null);
   const [progress, setProgress] = useState(0);
-  const [busy, track] = useBusy();
+  const [busy, track, attempt] = useBusy();
 
   useEffect(() => {
     reportProgress = setProgress;
@@ -55,17 +55,14 @@ export function useSpectrum(): { data: SpectrumData | null; busy: boolean; progr
       ratioPair: [Math.min(ra, kernels.length), Math.min(rb, kernels.length)],
     };
     setProgress(0);
-    const run = () =>
-      track(
-        compute(request).then((result) => {
-          // null: stopped in the worker by a newer request, whose own result follows
-          if (result !== STALE && result !== null) setData(result);
-        }),
-        'The spectrum could not be computed',
-        run,
-      );
-    run();
-  }, [kernels, d, kmax, norm, y, ra, rb, parity, klo, khi, track]);
+    track(
+      compute(request).then((result) => {
+        // null: stopped in the worker by a newer request, whose own result follows
+        if (result !== STALE && result !== null) setData(result);
+      }),
+      'The spectrum could not be computed',
+    );
+  }, [kernels, d, kmax, norm, y, ra, rb, parity, klo, khi, track, attempt]);
 
   return { data, busy, progress };
 }

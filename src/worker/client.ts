@@ -69,22 +69,24 @@ export function callWorker<T>(lane: Lane, call: (remote: Remote<ComputeApi>) => 
   const running = lanes.get(lane) ?? start(lane);
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
-      stop(lane, new Error(`the ${lane} worker did not answer within ${LANE_TIMEOUT_MS[lane] / 1000} s and was restarted`));
+      // only if this call's worker is still the lane's: a replacement is not to blame
+      if (lanes.get(lane) === running) {
+        stop(lane, new Error(`the ${lane} worker did not answer within ${LANE_TIMEOUT_MS[lane] / 1000} s and was restarted`));
+      }
     }, LANE_TIMEOUT_MS[lane]);
-    const settle = () => {
+    const fail = (error: Error) => {
       clearTimeout(timer);
-      running.pending.delete(reject);
+      running.pending.delete(fail);
+      reject(error);
     };
-    running.pending.add(reject);
+    running.pending.add(fail);
     call(running.remote).then(
       (value) => {
-        settle();
+        clearTimeout(timer);
+        running.pending.delete(fail);
         resolve(value);
       },
-      (error: unknown) => {
-        settle();
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
+      (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
     );
   });
 }
@@ -94,12 +96,17 @@ export { proxy };
 /** Marks a result superseded by a newer request. */
 export const STALE = Symbol('stale');
 
-/** A channel on which only the latest request's result is delivered. */
+/** A channel on which only the latest request's result, or failure, is delivered. */
 export function latestWins<Req, Res>(call: (req: Req) => Promise<Res>): (req: Req) => Promise<Res | typeof STALE> {
   let latest = 0;
   return async (req) => {
     const id = ++latest;
-    const result = await call(req);
-    return id === latest ? result : STALE;
+    try {
+      const result = await call(req);
+      return id === latest ? result : STALE;
+    } catch (error) {
+      if (id !== latest) return STALE; // a superseded request's failure is nobody's concern
+      throw error;
+    }
   };
 }
