@@ -21,4 +21,9 @@ export const budgets: Budget[] = [
   // issue 4: plane maps 256² (4 kernels + a difference map) in the worker, and redraws while z is dragged
   { metric: 'offsphere_256sq_4kernels_ms', op: '<=', limit: 40 },
   { metric: 'offsphere_drag_fps', op: '>=', limit: 30 },
+  // issue 7: random functions on S² (degree 128, 4 kernels) and regression (500 points, 4 kernels) in the
+  // worker, and globe redraws while dragged
+  { metric: 'samples_s2_deg128_ms', op: '<=', limit: 150 },
+  { metric: 'regression_n500_4kernels_ms', op: '<=', limit: 150 },
+  { metric: 'globe_rotate_fps', op: '>=', limit: 30 },
 ];

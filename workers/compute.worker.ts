@@ -7,7 +7,10 @@ import { fitLaplace } from '../src/core/fitLaplace';
 import { familyOf } from '../src/core/kernels';
 import { fitLaplaceOnPoints, normalizationReadout, pointCloud, projectToSphere } from '../src/core/gram';
 import { planeMaps, rayProfile } from '../src/core/offsphere';
+import { learningView } from '../src/core/learning';
 import { profile } from '../src/core/profile';
+import { regressionView } from '../src/core/regressionView';
+import { gpSamples } from '../src/core/samples';
 import { spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum';
 import { spectrumPlot } from '../src/core/spectrumPlot';
 import { renderFigure } from '../src/figure';
@@ -60,6 +63,13 @@ async function runSpectrum(req: SpectrumRequest, id: number): Promise<SpectrumRe
   }
 }
 
+/** Runs `compute` and adds its wall time (for `npm run bench`, shown as data-compute-ms). */
+function timed<T extends object>(compute: () => T): T & { computeMs: number } {
+  const start = performance.now();
+  const result = compute();
+  return { ...result, computeMs: performance.now() - start };
+}
+
 const api: ComputeApi = {
   figure(link, panel, format) {
     const { state } = parseLink(link);
@@ -71,9 +81,7 @@ const api: ComputeApi = {
   },
   fitLaplace,
   plane(req) {
-    const start = performance.now();
-    const result = { ...planeMaps(req), computeMs: 0 };
-    result.computeMs = performance.now() - start;
+    const result = timed(() => planeMaps(req));
     const buffers = result.values.map((v) => v.buffer);
     return transfer(result, result.diff ? [...buffers, result.diff.buffer] : buffers);
   },
@@ -81,14 +89,26 @@ const api: ComputeApi = {
     const result = rayProfile(kernels, unit, z, direction, R, samples);
     return transfer(result, [result.r.buffer, ...result.values.map((v) => v.buffer)]);
   },
-  normalization({ a, b, n, d, spread, seed }) {
-    const start = performance.now();
-    const result = normalizationReadout(a, b, n, d, spread, seed);
-    return { ...result, computeMs: performance.now() - start };
-  },
+  normalization: ({ a, b, n, d, spread, seed }) => timed(() => normalizationReadout(a, b, n, d, spread, seed)),
   // fitted on the points projected onto the sphere: there the NTK and a Laplace kernel can agree
   fitLaplaceOnPoints: ({ a, b, n, d, spread, seed }) =>
     fitLaplaceOnPoints(a, b, projectToSphere(pointCloud(n, d, spread, seed), n, d), n, d),
+  samples(req) {
+    const result = timed(() => gpSamples(req));
+    const buffers = result.values.map((v) => v.buffer);
+    return transfer(result, [result.domain === 'circle' ? result.theta.buffer : result.latitude.buffer, ...buffers]);
+  },
+  regression(req) {
+    const result = timed(() => regressionView(req));
+    const buffers = [result.theta.buffer, ...result.values.map((v) => v.buffer)];
+    return transfer(result, result.comparison ? [...buffers, result.comparison.values.buffer] : buffers);
+  },
+  learning(req) {
+    const result = timed(() => learningView(req));
+    const buffers = [result.time.buffer, result.theta.buffer, result.target.buffer];
+    for (const k of result.kernels) buffers.push(k.profile.buffer, ...k.degrees.map((c) => c.residual.buffer));
+    return transfer(result, buffers);
+  },
   onSpectrumProgress(listener) {
     reportProgress = listener;
   },

@@ -5,6 +5,7 @@
  */
 import type { MetricFn } from '../lib.ts';
 import firstPaint from './first-paint.ts';
+import functionSpace from './function-space.ts';
 import initialJs from './initial-js.ts';
 import offsphere from './offsphere.ts';
 import profileRedraw from './profile-redraw.ts';
@@ -18,4 +19,5 @@ export const metrics: Record<string, MetricFn> = {
   'spectrum-redraw': spectrumRedraw,
   'spectrum-compute': spectrumCompute,
   offsphere,
+  'function-space': functionSpace,
 };

@@ -34,6 +34,11 @@ export interface NumberParam extends ParamBase {
   /** slider step (in the slider's own scale for `log`); values typed in need not sit on a step */
   step: number;
   scale: 'linear' | 'log';
+  /**
+   * For a log-scale parameter whose range starts at 0: the smallest positive value the slider reaches;
+   * the slider's leftmost position stands for 0.
+   */
+  logFloor?: number;
   /** a 0/1 switch drawn as a checkbox */
   toggle?: boolean;
 }
@@ -87,6 +92,8 @@ export interface KernelInstance {
 
 /** Shortest readable form of a parameter value for formulas (links keep the exact value). */
 export function formatValue(v: number): string {
+  // beyond a million, exponent form: 1e15 rather than fifteen zeros
+  if (Math.abs(v) >= 1e6) return v.toExponential().replace('e+', 'e');
   if (Number.isInteger(v)) return String(v);
   return String(Number(v.toPrecision(4)));
 }

@@ -6,12 +6,15 @@ export {
   LINK_VERSION,
   MAX_INSTANCES,
   coerceParam,
+  controlSpec,
   defaultState,
   formatLinkNumber,
   type Coerced,
   type GlobalKey,
   type GlobalParam,
+  type ListParam,
   type LinkState,
 } from './params';
 export { parseLink, type ParsedLink, type Repair } from './parseLink';
 export { instanceText, serializeLink } from './serializeLink';
+export { DEGREE_LIMITS, POINT_LIMITS, pointsText, readDegrees, readPoints, type DataPoint } from './lists';

@@ -8,6 +8,10 @@
  * the compiler rejects a field without a row and a row without a field.
  */
 import { defaultInstance, type KernelInstance, type ParamSpec, type ParamValue } from '../core/kernels';
+import { DEGREES, POINTS, type ListRule } from './lists';
+import { formatLinkNumber } from './numbers';
+
+export { formatLinkNumber };
 
 /** The whole visible state of the app, as a share link carries it (links.md §1). */
 export interface LinkState {
@@ -54,6 +58,24 @@ export interface LinkState {
   n: number;
   spread: number;
   seed: number;
+  // team parameters (function space, docs/function-space.md)
+  /** where the random functions live: the sphere S² (a globe) or the circle S¹ (curves) */
+  domain: 'sphere' | 'circle';
+  /** truncation degree K of the random functions' Mercer expansion */
+  deg: number;
+  /** seed of the random coefficients shared by every kernel (common random numbers) */
+  sample: number;
+  /** the globe's view: longitude and latitude (degrees) of the point at its centre */
+  lon: number;
+  lat: number;
+  /** regression data on the circle, canonical `angle:value;…` text (degrees) */
+  pts: string;
+  /** ridge parameter of the kernel regression; 0 interpolates (minimum-norm where the Gram matrix is singular) */
+  ridge: number;
+  /** degrees of the harmonics in the learning target, canonical `k,k,…` text */
+  harm: string;
+  /** time of the kernel gradient flow, in units of 1/η */
+  t: number;
   // team parameters (classroom: stories, presentation, embedding; README "Stories", "Presentation and embed")
   /** the open guided story of src/stories.ts; `none`: no story */
   story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
@@ -62,7 +84,7 @@ export interface LinkState {
   /** 1: presentation mode (one panel at a time, large type, lecturer's controls only) */
   present: number;
   /** the panel presentation mode shows */
-  panel: 'profile' | 'spectrum' | 'offsphere';
+  panel: 'profile' | 'spectrum' | 'offsphere' | 'samples' | 'regression' | 'learning';
   /** 1: embed mode (the panels without header, kernel list and notices, for an iframe) */
   embed: number;
 }
@@ -82,10 +104,22 @@ export interface Coerced {
  * rule that involves other parameters. `check` runs after every value (and `kernels`) has been read and
  * repaired; it returns the replacement value and the reason, or undefined when the value is acceptable.
  */
-export type GlobalParam = ParamSpec & {
+export type GlobalParam = (ParamSpec | ListParam) & {
   key: GlobalKey;
   check?: (state: Readonly<LinkState>) => Required<Coerced> | undefined;
 };
+
+/** A global parameter whose value is a list, held as its canonical text (src/link/lists.ts). */
+export interface ListParam {
+  kind: 'list';
+  key: string;
+  label: string;
+  help: string;
+  place: ParamSpec['place'];
+  /** canonical text */
+  default: string;
+  rule: ListRule;
+}
 
 const TABLE = [
   // links.md §1
@@ -380,6 +414,119 @@ const TABLE = [
     step: 1,
     scale: 'linear',
   },
+  // team parameters: function space (docs/function-space.md). `place` does not apply: their controls
+  // live in their panels.
+  {
+    key: 'domain',
+    label: 'random functions on',
+    help: 'Draw the random functions on the sphere S² (a globe, d = 3) or on the circle S¹ (curves, d = 2).',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'sphere',
+    options: [
+      { value: 'sphere', label: 'sphere S² (d = 3)' },
+      { value: 'circle', label: 'circle S¹ (d = 2)' },
+    ],
+  },
+  {
+    key: 'deg',
+    label: 'truncation degree K',
+    help: 'The random functions sum the spherical harmonics of degree 0 to K.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 128,
+    min: 1,
+    max: 256,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'sample',
+    label: 'sample seed',
+    help: 'Seed of the random coefficients, shared by every kernel: the same seed gives the same functions, forever.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 1,
+    min: 0,
+    max: 2147483647,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'lon',
+    label: 'globe centre longitude (degrees)',
+    help: 'Longitude of the point at the centre of the globe; drag the globe or use the arrow keys to turn it.',
+    place: 'sphere',
+    kind: 'number',
+    integer: false,
+    default: 0,
+    min: -180,
+    max: 180,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'lat',
+    label: 'globe centre latitude (degrees)',
+    help: 'Latitude of the point at the centre of the globe.',
+    place: 'sphere',
+    kind: 'number',
+    integer: false,
+    default: 20,
+    min: -90,
+    max: 90,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'pts',
+    label: 'data points',
+    help: 'Regression data on the circle: angle in degrees : value, items separated by semicolons (at most 200).',
+    place: 'sphere',
+    kind: 'list',
+    default: '10:0.8;40:0.31;75:0.68;110:1.33;150:0.63;185:-0.68;220:-0.31;260:-0.9;295:-1.25;330:-0.63',
+    rule: POINTS,
+  },
+  {
+    key: 'ridge',
+    label: 'ridge λ',
+    help: 'Ridge parameter of the kernel regression, (K + λI)α = y; 0 interpolates the data where the Gram matrix allows it.',
+    place: 'sphere',
+    kind: 'number',
+    integer: false,
+    default: 0.001,
+    min: 0,
+    max: 100,
+    step: 0.01,
+    scale: 'log',
+    logFloor: 1e-9,
+  },
+  {
+    key: 'harm',
+    label: 'target degrees',
+    help: 'Degrees k of the harmonics in the learning target, comma-separated (at most 12, each 0–1000).',
+    place: 'sphere',
+    kind: 'list',
+    default: '1,2,3,4,6,8',
+    rule: DEGREES,
+    check: (s) => (s.harm === '' ? { value: '1,2,3,4,6,8', repair: 'no degree left; default 1,2,3,4,6,8 used' } : undefined),
+  },
+  {
+    key: 't',
+    label: 'time t (units of 1/η)',
+    help: 'Time of the kernel gradient flow: the degree-k part of the residual is exp(−λ_k t).',
+    place: 'sphere',
+    kind: 'number',
+    integer: false,
+    default: 100,
+    min: 0,
+    max: 1e15,
+    step: 0.01,
+    scale: 'log',
+    logFloor: 0.01,
+  },
   // team parameters: classroom (stories, presentation, embedding). Their controls live in the header, so
   // `place` (which only sorts kernel-list and off-sphere controls) is not used for them.
   {
@@ -437,6 +584,9 @@ const TABLE = [
       { value: 'profile', label: 'profile' },
       { value: 'spectrum', label: 'spectrum' },
       { value: 'offsphere', label: 'off the sphere' },
+      { value: 'samples', label: 'random functions' },
+      { value: 'regression', label: 'regression' },
+      { value: 'learning', label: 'spectral bias' },
     ],
   },
   {
@@ -462,6 +612,13 @@ type MissingRows = Exclude<GlobalKey, (typeof TABLE)[number]['key']>;
 export const GLOBAL_PARAMS: readonly GlobalParam[] = TABLE satisfies MissingRows extends never
   ? unknown
   : 'every LinkState field except kernels needs a row in GLOBAL_PARAMS';
+
+/** The row of a global parameter that has a slider/field/select control (not a list); throws for a list. */
+export function controlSpec(key: GlobalKey): ParamSpec {
+  const spec = GLOBAL_PARAMS.find((p) => p.key === key);
+  if (spec === undefined || spec.kind === 'list') throw new Error(`${key} has no single-value control`);
+  return spec;
+}
 
 /**
  * Global parameters that point at a kernel instance by its 1-based position: when instances are removed
@@ -495,14 +652,6 @@ export function defaultState(): LinkState {
   return { kernels: [...DEFAULT_KERNELS], ...(globals as Omit<LinkState, 'kernels'>) };
 }
 
-/**
- * A number as links write it (links.md §1): the shortest round-trip form, `String(n)`, with `e+`
- * written `e` because a `+` in a query decodes to a space (1e21 → `1e21`).
- */
-export function formatLinkNumber(n: number): string {
-  return String(n).replace('e+', 'e');
-}
-
 /** Decimal numbers only (links.md §1): `3`, `0.5`, `.5`, `5.`, `1e-3`, `-2`; not Infinity, NaN, hex, ''. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -518,7 +667,7 @@ export function quote(raw: string): string {
 }
 
 /** The default of a spec as messages show it. */
-const shownDefault = (spec: ParamSpec) =>
+const shownDefault = (spec: ParamSpec | ListParam) =>
   spec.kind === 'number' ? formatLinkNumber(spec.default) : spec.default;
 
 /**
@@ -529,8 +678,12 @@ const shownDefault = (spec: ParamSpec) =>
  * integer, by Math.round: halves go up (2.5 → 3, −2.5 → −2). Anything else falls back to the default.
  * At most one reason per value. Never throws; −0 is read as 0.
  */
-export function coerceParam(spec: ParamSpec, raw: string): Coerced {
+export function coerceParam(spec: ParamSpec | ListParam, raw: string): Coerced {
   const text = raw.trim();
+  if (spec.kind === 'list') {
+    const { value, repairs } = spec.rule.read(text);
+    return repairs.length > 0 ? { value, repair: repairs.join('; ') } : { value };
+  }
   if (spec.kind === 'choice') {
     if (spec.options.some((o) => o.value === text)) return { value: text };
     const words = spec.options.map((o) => o.value).join(', ');

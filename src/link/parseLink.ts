@@ -11,6 +11,7 @@ import {
   coerceParam,
   quote,
   type LinkState,
+  type ListParam,
 } from './params';
 
 /**
@@ -108,9 +109,9 @@ function firstOfEach(
 
 /** Every spec's value: its default when not given, else the given text repaired by `coerceParam`. */
 function readValues(
-  specs: readonly ParamSpec[],
+  specs: readonly (ParamSpec | ListParam)[],
   given: ReadonlyMap<string, string>,
-  report: (spec: ParamSpec, repair: string) => void,
+  report: (spec: ParamSpec | ListParam, repair: string) => void,
 ): Record<string, ParamValue> {
   const values: Record<string, ParamValue> = {};
   for (const spec of specs) {

@@ -20,8 +20,12 @@ export function instanceText(k: KernelInstance): string {
 
 const DEFAULT_KERNELS_TEXT = DEFAULT_KERNELS.map(instanceText).join(',');
 
-/** Percent-encodes what needs it, leaving parentheses, commas and `=` readable (links.md §1). */
-const encode = (text: string) => encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3D/g, '=');
+/**
+ * Percent-encodes what needs it, leaving parentheses, commas and `=` readable (links.md §1), and the `:`
+ * and `;` of list values (`pts=30:0.5;120:-1`, docs/function-space.md).
+ */
+const encode = (text: string) =>
+  encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3D/g, '=').replace(/%3A/g, ':').replace(/%3B/g, ';');
 
 /** The canonical query string of a valid state, starting with `?` (links.md §1, §2 `link`). */
 export function serializeLink(state: LinkState): string {

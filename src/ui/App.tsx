@@ -2,10 +2,13 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { serializeLink } from '../link';
 import { linkStateOf, useStore } from '../state/store';
 import { Header } from './Header';
+import { LearningPanel } from './LearningPanel';
 import { Notices } from './Notices';
 import { OffspherePanel } from './OffspherePanel';
 import { PANELS, type PanelId } from './panels';
 import { ProfilePanel } from './ProfilePanel';
+import { RegressionPanel } from './RegressionPanel';
+import { SamplesPanel } from './SamplesPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SpectrumPanel } from './SpectrumPanel';
 import { StoryStepper } from './StoryStepper';
@@ -16,6 +19,9 @@ const PANEL_VIEWS: Record<PanelId, ComponentType> = {
   profile: ProfilePanel,
   spectrum: SpectrumPanel,
   offsphere: OffspherePanel,
+  samples: SamplesPanel,
+  regression: RegressionPanel,
+  learning: LearningPanel,
 };
 
 /** The phone layout (settings in a drawer); the same width as the breakpoint in app.css. */

@@ -144,10 +144,11 @@ export const Heatmap = memo(function Heatmap({ title, values, size, R, domain, s
   );
 });
 
-function ColourLegend({ domain, scheme, width }: { domain: [number, number]; scheme: ColourScheme; width: number }) {
+/** A colour bar with its two ends labelled, under a map (`inset`: left and right margin of the bar). */
+export function ColourLegend({ domain, scheme, width, inset = MARGIN.left }: { domain: [number, number]; scheme: ColourScheme; width: number; inset?: number }) {
   const id = `legend${useId().replace(/:/g, '')}`;
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
-  const w = Math.max(60, width - MARGIN.left - MARGIN.right);
+  const w = Math.max(60, width - 2 * inset);
   return (
     <svg width={width} height={LEGEND} className="colour-legend" aria-label={`colour scale from ${formatReadout(domain[0])} to ${formatReadout(domain[1])}`}>
       <defs>
@@ -157,11 +158,11 @@ function ColourLegend({ domain, scheme, width }: { domain: [number, number]; sch
           ))}
         </linearGradient>
       </defs>
-      <rect x={MARGIN.left} y={2} width={w} height={8} fill={`url(#${id})`} />
-      <text x={MARGIN.left} y={22}>
+      <rect x={inset} y={2} width={w} height={8} fill={`url(#${id})`} />
+      <text x={inset} y={22}>
         {formatReadout(domain[0])}
       </text>
-      <text x={MARGIN.left + w} y={22} textAnchor="end">
+      <text x={inset + w} y={22} textAnchor="end">
         {formatReadout(domain[1])}
       </text>
     </svg>

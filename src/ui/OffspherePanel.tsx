@@ -8,7 +8,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GENERATOR_NAME } from '../core/random';
 import { familyOf } from '../core/kernels';
 import { colourOf } from '../figure/palette';
-import { GLOBAL_PARAMS, type GlobalKey } from '../link';
+import { controlSpec } from '../link';
 import { useStore } from '../state/store';
 import { callWorker } from '../worker/client';
 import { Axis } from './chart/Axis';
@@ -22,7 +22,7 @@ import { useNearViewport } from './useNearViewport';
 import { useNormalization, usePlane, useRay, type PlaneData } from './useOffsphere';
 import './offsphere.css';
 
-const spec = (key: GlobalKey) => GLOBAL_PARAMS.find((p) => p.key === key)!;
+const spec = controlSpec;
 
 function NumberParam({ name }: { name: 'zn' | 'za' | 'R' | 'ray' | 'n' | 'spread' | 'seed' }) {
   const value = useStore((s) => s[name]);

@@ -22,14 +22,22 @@ interface Props {
 /** Slider positions: linear, or log10 for log-scale parameters (1000 steps across the range). */
 function sliderModel(spec: NumberParam) {
   if (spec.scale === 'log') {
-    const lo = Math.log10(spec.min);
+    // a range that starts at 0 (`logFloor`): one extra step left of logFloor stands for 0
+    const lo = Math.log10(spec.logFloor ?? spec.min);
     const hi = Math.log10(spec.max);
+    const step = (hi - lo) / 1000;
+    const zeroAt = spec.logFloor === undefined ? null : lo - step;
     return {
-      min: lo,
+      min: zeroAt ?? lo,
       max: hi,
-      step: (hi - lo) / 1000,
-      toSlider: (v: number) => Math.log10(v),
-      fromSlider: (s: number) => (spec.integer ? Math.round(Math.pow(10, s)) : Number(Math.pow(10, s).toPrecision(3))),
+      step,
+      toSlider: (v: number) => (zeroAt !== null && v < spec.logFloor! ? zeroAt : Math.log10(v)),
+      fromSlider: (s: number) =>
+        zeroAt !== null && s < lo
+          ? 0
+          : spec.integer
+            ? Math.round(Math.pow(10, s))
+            : Number(Math.pow(10, s).toPrecision(3)),
     };
   }
   const decimals = Math.max(0, -Math.floor(Math.log10(spec.step)));

@@ -1,6 +1,6 @@
 /**
  * Presentation mode's controls: the header toggle, and the panel switcher (also PageUp/PageDown, [ ] and
- * 1–3, see useKeyboardNavigation).
+ * 1–6, see useKeyboardNavigation).
  */
 import { useStore } from '../state/store';
 import { PANELS } from './panels';
@@ -19,7 +19,7 @@ export function PanelSwitcher() {
   const panel = useStore((s) => s.panel);
   const setGlobal = useStore((s) => s.setGlobal);
   return (
-    <div className="panel-switcher" role="group" aria-label="Panel shown (keys 1–3, PageUp, PageDown)">
+    <div className="panel-switcher" role="group" aria-label="Panel shown (keys 1–6, PageUp, PageDown)">
       {PANELS.map((p, i) => (
         <button key={p.id} type="button" aria-pressed={panel === p.id} onClick={() => setGlobal('panel', p.id)}>
           <span className="key-hint" aria-hidden="true">

@@ -6,7 +6,7 @@
 import { extent, line, scaleLinear } from 'd3';
 import { memo, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { familyOf } from '../core/kernels';
-import { GLOBAL_PARAMS, MAX_INSTANCES } from '../link';
+import { MAX_INSTANCES, controlSpec } from '../link';
 import { useStore } from '../state/store';
 import { Axis } from './chart/Axis';
 import { pointerInSvg } from './chart/pointer';
@@ -48,7 +48,7 @@ function ProfileControls() {
   const axis = useStore((s) => s.axis);
   const zoom = useStore((s) => s.zoom);
   const { setGlobal, commit } = useStore.getState();
-  const zoomSpec = GLOBAL_PARAMS.find((p) => p.key === 'zoom')!;
+  const zoomSpec = controlSpec('zoom');
   return (
     <div className="panel-controls">
       <fieldset className="segmented">

@@ -8,7 +8,7 @@ import { memo, useId, useMemo, useState, type KeyboardEvent, type PointerEvent }
 import { useShallow } from 'zustand/react/shallow';
 import { familyOf } from '../core/kernels';
 import type { SpectrumQuantity } from '../core/spectrumPlot';
-import { GLOBAL_PARAMS } from '../link';
+import { controlSpec } from '../link';
 import { useStore } from '../state/store';
 import { colourOf } from '../figure/palette';
 import { Axis } from './chart/Axis';
@@ -63,7 +63,7 @@ function SpectrumControls() {
     useShallow((st) => ({ d: st.d, kmax: st.kmax, y: st.y, parity: st.parity, klo: st.klo, khi: st.khi })),
   );
   const { setGlobal, commit } = useStore.getState();
-  const spec = (key: string) => GLOBAL_PARAMS.find((p) => p.key === key)!;
+  const spec = controlSpec;
   const number = (key: 'd' | 'kmax' | 'klo' | 'khi') => (
     <ParamControl
       spec={spec(key)}

@@ -6,7 +6,11 @@ import type { LaplaceFit } from '../core/fitLaplace';
 import type { FigureFormat } from '../figure';
 import type { KernelInstance } from '../core/kernels';
 import type { PlaneRequest, PlaneResult } from '../core/offsphere';
+import type { LearningCurves, LearningViewRequest } from '../core/learning';
 import type { ProfileRequest, ProfileResult } from '../core/profile';
+import type { RegressionRequest } from '../core/regression';
+import type { RegressionView } from '../core/regressionView';
+import type { GpSamplesRequest, GpSamplesResult } from '../core/samples';
 import type { Parity, TailFit } from '../core/decayFit';
 import type { SpectrumRequest, SpectrumResult } from '../core/spectrum';
 import type { SpectrumPlot, SpectrumQuantity } from '../core/spectrumPlot';
@@ -71,4 +75,10 @@ export interface ComputeApi {
   onSpectrumProgress(listener: (fraction: number) => void): void;
   /** Cancellable: a later call stops this one at its next step and it resolves to null. */
   spectrum(req: SpectrumViewRequest): Promise<SpectrumView | null>;
+  /** One Gaussian-process sample per kernel from common random numbers (docs/function-space.md). */
+  samples(req: GpSamplesRequest): GpSamplesResult & Timed;
+  /** Kernel ridge regression on the circle, with the NTK against its fitted Laplace kernel. */
+  regression(req: Omit<RegressionRequest, 'grid'>): RegressionView & Timed;
+  /** Closed-form kernel gradient flow on a target of zonal harmonics (spectral bias). */
+  learning(req: LearningViewRequest): LearningCurves & Timed;
 }

@@ -10,14 +10,21 @@ import type { ComputeApi } from './api';
  * One worker per lane, so that a long spectrum or Gram matrix never delays a redraw of another view
  * (and the lanes use both cores). Workers start on first use.
  */
-export type Lane = 'profile' | 'spectrum' | 'offsphere' | 'gram';
+export type Lane = 'profile' | 'spectrum' | 'offsphere' | 'gram' | 'samples' | 'function';
 
 /**
  * How long a call may take before its worker is taken as hung, terminated and replaced (the largest
  * legitimate requests: kmax = 5000 spectra at d = 2 take < 1 s, 8 deep-NTK plane maps ~ 8 s, a Laplace fit
  * on 2000 points ~ 4 s, all on this project's 2-core reference machine).
  */
-export const LANE_TIMEOUT_MS: Record<Lane, number> = { profile: 10_000, spectrum: 30_000, offsphere: 30_000, gram: 60_000 };
+export const LANE_TIMEOUT_MS: Record<Lane, number> = {
+  profile: 10_000,
+  spectrum: 30_000,
+  offsphere: 30_000,
+  gram: 60_000,
+  samples: 30_000,
+  function: 30_000,
+};
 
 interface LaneWorker {
   worker: Worker;
@@ -109,4 +116,37 @@ export function latestWins<Req, Res>(call: (req: Req) => Promise<Res>): (req: Re
       throw error;
     }
   };
+}
+
+/**
+ * Latest-wins with at most one call in flight: while a call runs, only the newest request waits (an older
+ * waiting one resolves STALE at once), so a drag never queues work in the worker, and a call's timeout
+ * only ever runs while the worker is working on it.
+ */
+export function coalesced<Req, Res>(call: (req: Req) => Promise<Res>): (req: Req) => Promise<Res | typeof STALE> {
+  let latest = 0;
+  let running = false;
+  let waiting: { id: number; req: Req; resolve(r: Res | typeof STALE): void; reject(e: unknown): void } | null = null;
+  const pump = async () => {
+    if (running || waiting === null) return;
+    const job = waiting;
+    waiting = null;
+    running = true;
+    try {
+      const result = await call(job.req);
+      job.resolve(job.id === latest ? result : STALE);
+    } catch (error) {
+      if (job.id === latest) job.reject(error);
+      else job.resolve(STALE);
+    } finally {
+      running = false;
+      void pump();
+    }
+  };
+  return (req) =>
+    new Promise((resolve, reject) => {
+      waiting?.resolve(STALE);
+      waiting = { id: ++latest, req, resolve, reject };
+      void pump();
+    });
 }

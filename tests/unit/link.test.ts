@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FAMILIES, defaultInstance, family, type ParamSpec, type ParamValue } from '../../src/core/kernels';
 import {
   DEFAULT_KERNELS,
+  DEGREE_LIMITS,
   GLOBAL_PARAMS,
   MAX_INSTANCES,
   coerceParam,
@@ -14,8 +15,12 @@ import {
   formatLinkNumber,
   instanceText,
   parseLink,
+  pointsText,
+  readDegrees,
+  readPoints,
   serializeLink,
   type LinkState,
+  type ListParam,
   type Repair,
 } from '../../src/link';
 
@@ -29,8 +34,10 @@ const line = (r: Repair) => `${r.param}: ${r.message}`;
 type Values = Readonly<Record<string, ParamValue>>;
 const globalsOf = (s: LinkState) => s as unknown as Values;
 
-function validValue(spec: ParamSpec, v: ParamValue | undefined): boolean {
+function validValue(spec: ParamSpec | ListParam, v: ParamValue | undefined): boolean {
   if (spec.kind === 'choice') return spec.options.some((o) => o.value === v);
+  // a list is valid in its canonical form: reading it again changes nothing
+  if (spec.kind === 'list') return typeof v === 'string' && spec.rule.read(v).value === v && spec.rule.read(v).repairs.length === 0;
   return (
     typeof v === 'number' &&
     Number.isFinite(v) &&
@@ -42,7 +49,7 @@ function validValue(spec: ParamSpec, v: ParamValue | undefined): boolean {
 }
 
 /** Exactly the keys of `specs` (plus `extra`), each with a valid value. */
-const validValues = (specs: readonly ParamSpec[], values: Values, extra: string[] = []) =>
+const validValues = (specs: readonly (ParamSpec | ListParam)[], values: Values, extra: string[] = []) =>
   Object.keys(values).length === specs.length + extra.length &&
   specs.every((spec) => validValue(spec, values[spec.key]));
 
@@ -60,7 +67,7 @@ function validState(s: LinkState): boolean {
   );
 }
 
-const sameValues = (specs: readonly ParamSpec[], a: Values, b: Values) =>
+const sameValues = (specs: readonly (ParamSpec | ListParam)[], a: Values, b: Values) =>
   specs.every((spec) => a[spec.key] === b[spec.key]);
 
 function sameState(a: LinkState, b: LinkState): boolean {
@@ -78,8 +85,9 @@ function sameState(a: LinkState, b: LinkState): boolean {
 // ---------------------------------------------------------------- arbitraries from the registry and the table
 
 /** Any valid value: the default, a bound, a short decimal, or any double in range (off the slider steps). */
-function valueArb(spec: ParamSpec): fc.Arbitrary<ParamValue> {
+function valueArb(spec: ParamSpec | ListParam): fc.Arbitrary<ParamValue> {
   if (spec.kind === 'choice') return fc.constantFrom(...spec.options.map((o) => o.value));
+  if (spec.kind === 'list') return listArb(spec);
   if (spec.integer) return fc.oneof(fc.constant(spec.default), fc.integer({ min: spec.min, max: spec.max }));
   const { min, max } = spec;
   return fc.oneof(
@@ -93,7 +101,24 @@ function valueArb(spec: ParamSpec): fc.Arbitrary<ParamValue> {
   );
 }
 
-const valuesArb = (specs: readonly ParamSpec[]) =>
+/** Canonical list texts: data points (angle in [0, 360), value in ±10) or sorted distinct degrees. */
+function listArb(spec: ListParam): fc.Arbitrary<string> {
+  if (spec.key === 'pts') {
+    const point = fc.record({
+      angle: fc.oneof(fc.integer({ min: 0, max: 359 }), fc.double({ min: 0, max: 359.99, noNaN: true }).map((a) => a + 0)),
+      value: fc.oneof(fc.integer({ min: -10, max: 10 }), fc.double({ min: -10, max: 10, noNaN: true }).map((v) => v + 0)),
+    });
+    return fc.oneof(fc.constant(spec.default), fc.array(point, { maxLength: 30 }).map(pointsText));
+  }
+  return fc.oneof(
+    fc.constant(spec.default),
+    fc
+      .uniqueArray(fc.integer({ min: 0, max: DEGREE_LIMITS.max }), { minLength: 1, maxLength: DEGREE_LIMITS.items })
+      .map((ks) => ks.sort((a, b) => a - b).join(',')),
+  );
+}
+
+const valuesArb = (specs: readonly (ParamSpec | ListParam)[]) =>
   fc.tuple(...specs.map(valueArb)).map((vs) => Object.fromEntries(specs.map((spec, i) => [spec.key, vs[i]])));
 
 const instanceArb = fc
@@ -620,12 +645,23 @@ describe('links.md §1 examples', () => {
       story: 'c',
       step: 2,
       present: 1,
+      domain: 'circle',
+      deg: 64,
+      sample: 3,
+      lon: -40,
+      lat: 0,
+      pts: '30:0.5;120:-1',
+      ridge: 0,
+      harm: '1,3',
+      t: 1e6,
       panel: 'spectrum',
       embed: 1,
     };
     expect(serializeLink(s)).toBe(
       '?v=1&kernels=gauss(c=2)&d=10&kmax=50&norm=raw&axis=u&zoom=12.5&fit=1&y=ratio&ra=2&rb=1&parity=even&klo=10&khi=40' +
-        '&zn=1.5&za=-45&R=3&scale=shared&da=2&db=1&ray=90&n=2000&spread=10&seed=7&story=c&step=2&present=1&panel=spectrum&embed=1',
+        '&zn=1.5&za=-45&R=3&scale=shared&da=2&db=1&ray=90&n=2000&spread=10&seed=7' +
+        '&domain=circle&deg=64&sample=3&lon=-40&lat=0&pts=30:0.5;120:-1&ridge=0&harm=1,3&t=1000000' +
+        '&story=c&step=2&present=1&panel=spectrum&embed=1',
     );
   });
 
@@ -681,5 +717,57 @@ describe('schema tables (registry and GLOBAL_PARAMS)', () => {
 
   it('the default state is valid and has exactly the table fields plus kernels', () => {
     expect(validState(defaultState())).toBe(true);
+  });
+});
+
+describe('list parameters: pts and harm (docs/function-space.md)', () => {
+  const repairsOf = (link: string) => parseLink(link).repairs.map(line);
+
+  it('pts: readable in the link, read back exactly', () => {
+    const { state, repairs } = parseLink('?pts=30:0.5;120:-1;359.5:1e-3');
+    expect(repairs).toEqual([]);
+    expect(readPoints(state.pts)).toEqual([
+      { angle: 30, value: 0.5 },
+      { angle: 120, value: -1 },
+      { angle: 359.5, value: 0.001 },
+    ]);
+    expect(serializeLink(state)).toBe('?v=1&pts=30:0.5;120:-1;359.5:0.001');
+    expect(serializeLink({ ...state, pts: '' })).toBe('?v=1&pts=');
+    expect(parseLink('?pts=').state.pts).toBe('');
+  });
+
+  it('pts: malformed items dropped, angles wrapped, values clamped, at most 200 points', () => {
+    expect(repairsOf('?pts=30:0.5;x:1;40;50:2:3;-30:1;720:2;10:99')).toEqual([
+      'pts: item "x:1" is not angle:value; dropped; item "40" is not angle:value; dropped; ' +
+        'item "50:2:3" is not angle:value; dropped; angle -30 read as 330 (modulo 360); ' +
+        'angle 720 read as 0 (modulo 360); value 99 clamped to 10',
+    ]);
+    expect(parseLink('?pts=30:0.5;x:1;-30:1;10:99').state.pts).toBe('30:0.5;330:1;10:10');
+    const many = Array.from({ length: 230 }, (_, i) => `${i}:1`).join(';');
+    const { state, repairs } = parseLink(`?pts=${many}`);
+    expect(readPoints(state.pts)).toHaveLength(200);
+    expect(repairs.map(line)).toEqual(['pts: 230 points given; points beyond the 200th dropped']);
+  });
+
+  it('harm: integers, sorted, distinct, at most 12; nothing left means the default', () => {
+    expect(parseLink('?harm=8,2,2.4,1e9,x').state.harm).toBe(`2,8,${DEGREE_LIMITS.max}`);
+    expect(repairsOf('?harm=8,2,2.4,1e9,x')).toEqual([
+      'harm: 2.4 read as 2 (integers 0–1000); degree 2 repeated; dropped; 1e9 read as 1000 (integers 0–1000); ' +
+        '"x" is not a degree; dropped; degrees sorted',
+    ]);
+    expect(repairsOf('?harm=x')).toEqual(['harm: "x" is not a degree; dropped', 'harm: no degree left; default 1,2,3,4,6,8 used']);
+    expect(readDegrees(parseLink('?harm=' + Array.from({ length: 15 }, (_, i) => i).join(',')).state.harm)).toHaveLength(12);
+  });
+
+  it('pointsText and readPoints are inverse on canonical text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ angle: fc.integer({ min: 0, max: 359 }), value: fc.double({ min: -10, max: 10, noNaN: true }) })),
+        (points) => {
+          const clean = points.map((p) => ({ angle: p.angle, value: p.value + 0 }));
+          expect(readPoints(pointsText(clean))).toEqual(clean);
+        },
+      ),
+    );
   });
 });

@@ -1,10 +1,10 @@
-import type { PointerEvent } from 'react';
+import type { MouseEvent } from 'react';
 
 /**
  * The pointer's position in an SVG's own units (what the D3 scales map to), also when the chart is
  * magnified by CSS `zoom` or a transform (presentation mode): client pixels scaled by drawn/laid-out size.
  */
-export function pointerInSvg(e: PointerEvent<SVGElement>): [number, number] {
+export function pointerInSvg(e: MouseEvent<SVGElement>): [number, number] {
   const svg = e.currentTarget instanceof SVGSVGElement ? e.currentTarget : e.currentTarget.ownerSVGElement!;
   const box = svg.getBoundingClientRect();
   const sx = box.width > 0 ? svg.width.baseVal.value / box.width : 1;

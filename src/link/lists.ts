@@ -1,0 +1,105 @@
+/**
+ * Link parameters whose value is a list (docs/function-space.md): the regression data `pts`
+ * (`angle:value` items separated by `;`) and the learning target's degrees `harm` (comma-separated).
+ * A list is read item by item with the same kind of repairs as a single value (links.md §1: dropped,
+ * clamped, rounded, with a reason), and kept in the state as its canonical text, so that comparing,
+ * serializing and the default work as for any other value.
+ */
+import { formatLinkNumber } from './numbers';
+
+/** A list-valued global parameter: `read` turns any text into canonical text plus the repairs made. */
+export interface ListRule {
+  /** the longest list kept; items beyond are dropped */
+  maxItems: number;
+  read(raw: string): { value: string; repairs: string[] };
+}
+
+export interface DataPoint {
+  /** degrees in [0, 360) */
+  angle: number;
+  value: number;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const numberOf = (text: string) => (NUMBER.test(text.trim()) ? Number(text.trim()) + 0 : null);
+
+/** Item text shown in a message: at most 20 characters, quoted. */
+const shown = (text: string) => JSON.stringify(Array.from(text).length > 20 ? `${Array.from(text).slice(0, 20).join('')}…` : text);
+
+export const POINT_LIMITS = { items: 200, value: 10 } as const;
+
+/** Reads `angle:value;…` (docs/function-space.md): angle modulo 360 into [0, 360), value clamped to ±10. */
+export const POINTS: ListRule = {
+  maxItems: POINT_LIMITS.items,
+  read(raw) {
+    const repairs: string[] = [];
+    const items = raw.split(';').filter((t) => t.trim() !== '');
+    const points: DataPoint[] = [];
+    for (const item of items) {
+      const [a, v, ...rest] = item.split(':');
+      const angle = numberOf(a ?? '');
+      const value = v === undefined ? null : numberOf(v);
+      if (angle === null || value === null || rest.length > 0 || !Number.isFinite(angle) || Number.isNaN(value)) {
+        repairs.push(`item ${shown(item.trim())} is not angle:value; dropped`);
+        continue;
+      }
+      if (points.length === POINT_LIMITS.items) {
+        repairs.push(`${items.length} points given; points beyond the ${POINT_LIMITS.items}th dropped`);
+        break;
+      }
+      // (a % 360 + 360) % 360 would turn a tiny positive angle into 360 % 360 = 0; wrap only what is outside
+      const wrapped = angle >= 0 && angle < 360 ? angle : (((angle % 360) + 360) % 360) % 360;
+      if (wrapped !== angle) repairs.push(`angle ${formatLinkNumber(angle)} read as ${formatLinkNumber(wrapped)} (modulo 360)`);
+      const clamped = Math.min(POINT_LIMITS.value, Math.max(-POINT_LIMITS.value, value));
+      if (clamped !== value) repairs.push(`value ${v!.trim()} clamped to ${formatLinkNumber(clamped)}`);
+      points.push({ angle: wrapped, value: clamped });
+    }
+    return { value: pointsText(points), repairs };
+  },
+};
+
+/** The canonical text of data points: `angle:value` items joined by `;`, in the given order. */
+export function pointsText(points: readonly DataPoint[]): string {
+  return points.map((p) => `${formatLinkNumber(p.angle)}:${formatLinkNumber(p.value)}`).join(';');
+}
+
+/** The points of a canonical `pts` text (as the state holds it). */
+export function readPoints(text: string): DataPoint[] {
+  if (text === '') return [];
+  return text.split(';').map((item) => {
+    const [angle, value] = item.split(':').map(Number);
+    return { angle, value };
+  });
+}
+
+export const DEGREE_LIMITS = { items: 12, max: 1000 } as const;
+
+/** Reads `k,k,…`: integers 0–1000, rounded and clamped, sorted, duplicates dropped, at most 12. */
+export const DEGREES: ListRule = {
+  maxItems: DEGREE_LIMITS.items,
+  read(raw) {
+    const repairs: string[] = [];
+    const degrees = new Set<number>();
+    for (const item of raw.split(',').filter((t) => t.trim() !== '')) {
+      const n = numberOf(item);
+      if (n === null) {
+        repairs.push(`${shown(item.trim())} is not a degree; dropped`);
+        continue;
+      }
+      const k = Math.min(DEGREE_LIMITS.max, Math.max(0, Math.round(n))) + 0;
+      if (k !== n) repairs.push(`${item.trim()} read as ${k} (integers 0–${DEGREE_LIMITS.max})`);
+      if (degrees.has(k)) repairs.push(`degree ${k} repeated; dropped`);
+      else if (degrees.size === DEGREE_LIMITS.items) repairs.push(`degree ${k} dropped: at most ${DEGREE_LIMITS.items} degrees`);
+      else degrees.add(k);
+    }
+    const sorted = [...degrees].sort((a, b) => a - b);
+    const text = sorted.join(',');
+    if (sorted.length > 1 && text !== [...degrees].join(',')) repairs.push('degrees sorted');
+    return { value: text, repairs };
+  },
+};
+
+/** The degrees of a canonical `harm` text. */
+export function readDegrees(text: string): number[] {
+  return text === '' ? [] : text.split(',').map(Number);
+}
