@@ -45,7 +45,8 @@ export function LearningPanel() {
         of zonal harmonics of the chosen degrees. The degree-k part of the residual is exactly e<sup>−λ<sub>k</sub>t</sup> (time in
         units of 1/η), so degree k is learned (residual below 10 %) at t<sub>k</sub> = ln 10 / λ<sub>k</sub>. NTK and Laplace
         (λ<sub>k</sub> ~ k<sup>−d</sup>) learn in the same order at times growing like k<sup>d</sup>; the Gaussian’s times grow
-        faster than any power; the bias-free one-hidden-layer NTK never learns odd k ≥ 3.
+        faster than any power; the bias-free one-hidden-layer NTK never learns odd k ≥ 3, and the deeper bias-free NTKs
+        learn some odd degrees after the next even one (try degrees 8,9,10,11,12 with ntk(L=2)).
       </details>
       <LearningControls data={current} />
       {current ? (

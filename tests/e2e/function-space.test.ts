@@ -36,7 +36,10 @@ describeE2E('function space', () => {
       await idle(page);
       const added = /;(4[45](?:\.\d)?):(0\.[78]\d?)/.exec(decodeURIComponent(page.url()))!;
       const value = Number(added[2]);
-      await page.mouse.move(px, py);
+      // the readout follows the pointer over the plot (beside the new point's mark, which would take the events)
+      await page.mouse.move(px, py + 40);
+      await page.mouse.move(px, py + 12, { steps: 2 });
+      await page.getByTestId('regression-chart-readout').waitFor();
       const values = await readout(page, 'regression-chart');
       // four kernels and the Laplace fitted to the NTK; at ridge 0 each interpolates the new point
       expect(values.size).toBe(5);
@@ -87,6 +90,25 @@ describeE2E('function space', () => {
       await page.getByRole('radio', { name: /circle S¹/ }).check();
       await page.waitForURL(/domain=circle/);
       await expect.poll(() => page.getByTestId('samples-circle').locator('path.curve').count()).toBe(4);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('spectral bias: the bias-free two-layer NTK never learns degree 3; Play moves t', async () => {
+    const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace&harm=1,2,3,4&t=1000');
+    try {
+      const table = page.getByTestId('learning-table');
+      await table.scrollIntoViewIfNeeded();
+      await table.waitFor();
+      // kernel 1 learns 1, 2, 4 and never 3 (shown last, in parentheses); Laplace learns them in order
+      expect(await page.getByTestId('learning-order-0').innerText()).toBe('1 → 2 → 4 → (3)');
+      expect(await page.getByTestId('learning-order-1').innerText()).toBe('1 → 2 → 3 → 4');
+      expect(await table.locator('tr', { hasText: /^3/ }).innerText()).toContain('never');
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.waitForURL((url) => !/t=1000(&|$)/.test(url.search));
+      await page.getByRole('button', { name: 'Pause' }).click();
       expect(errors).toEqual([]);
     } finally {
       await close();
