@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // property tests run thousands of cases: on a loaded 2-core machine some take several seconds
+          testTimeout: 30_000,
         },
       },
       {

@@ -39,3 +39,9 @@ export function colourPixels(values: ArrayLike<number>, [lo, hi]: readonly [numb
   }
   return out;
 }
+
+/** The scheme's lookup table as packed 32-bit pixels (a Uint32Array view of ImageData: little-endian ABGR). */
+export function packedTable(scheme: ColourScheme): Uint32Array {
+  const table = TABLES[scheme];
+  return Uint32Array.from({ length: 256 }, (_, i) => ((255 << 24) | (table[i * 4 + 2] << 16) | (table[i * 4 + 1] << 8) | table[i * 4]) >>> 0);
+}

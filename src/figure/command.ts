@@ -1,6 +1,6 @@
 /**
  * The `figure` command (links.md §2), independent of the process so that tests can drive it in-process:
- *   figure '<link>' [--panel profile|spectrum|offsphere] [--format json|csv|svg]
+ *   figure '<link>' [--panel profile|spectrum|offsphere|samples|regression|learning] [--format json|csv|svg]
  * Standard output carries only the figure; repairs go to standard error, one line each (exit 0);
  * bad command-line options exit 2 with a one-line message and nothing on standard output.
  */

@@ -1,6 +1,8 @@
 /**
  * CSV figures (links.md §2): line 1 `# <canonical link>`, line 2 the header (sample coordinates, then one
  * column per instance named by its canonical text, RFC 4180 quoting, `#2`, `#3`… for repeats), then rows.
+ * A null value (a quantity that does not exist, e.g. the time to learn a degree that is never learned) is an
+ * empty cell.
  */
 import { numberText } from './numbers';
 
@@ -10,8 +12,8 @@ export interface CsvTable {
   coordinates: readonly string[];
   /** one array per coordinate column */
   coordinateValues: readonly ArrayLike<number>[];
-  /** one column per instance */
-  columns: readonly { name: string; values: ArrayLike<number> }[];
+  /** one column per instance; null gives an empty cell */
+  columns: readonly { name: string; values: ArrayLike<number | null> }[];
 }
 
 /** RFC 4180: quote a field that holds a comma, quote, CR or LF; double the quotes inside. */
@@ -33,9 +35,12 @@ export function toCsv({ link, coordinates, coordinateValues, columns }: CsvTable
   const header = [...coordinates, ...distinctNames(columns.map((c) => c.name))].map(csvField).join(',');
   const rows = coordinateValues.length ? coordinateValues[0].length : 0;
   const lines = [`# ${link}`, header];
+  const all: ArrayLike<number | null>[] = [...coordinateValues, ...columns.map((c) => c.values)];
+  const cell = (v: number | null) => (v === null ? '' : numberText(v));
   for (let i = 0; i < rows; i++) {
-    const cells = [...coordinateValues.map((c) => numberText(c[i])), ...columns.map((c) => numberText(c.values[i]))];
-    lines.push(cells.join(','));
+    let line = cell(all[0][i]);
+    for (let c = 1; c < all.length; c++) line += `,${cell(all[c][i])}`;
+    lines.push(line);
   }
   return `${lines.join('\n')}\n`;
 }

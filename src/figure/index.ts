@@ -4,8 +4,11 @@
  */
 import type { LinkState } from '../link';
 import { toCsv, type CsvTable } from './csv';
+import { learningFigure } from './learningFigure';
 import { offsphereFigure } from './offsphereFigure';
 import { profileFigure } from './profileFigure';
+import { regressionFigure } from './regressionFigure';
+import { samplesFigure } from './samplesFigure';
 import { spectrumFigure } from './spectrumFigure';
 
 export interface PanelFigure {
@@ -19,6 +22,9 @@ export const FIGURE_PANELS: Record<string, (state: LinkState, link: string) => P
   profile: profileFigure,
   spectrum: spectrumFigure,
   offsphere: offsphereFigure,
+  samples: samplesFigure,
+  regression: regressionFigure,
+  learning: learningFigure,
 };
 
 export const FIGURE_FORMATS = ['json', 'csv', 'svg'] as const;

@@ -8,9 +8,9 @@ import { planeGrid, planeMaps, planeValues, rayProfile } from '../core/offsphere
 import { pointFromPolar } from '../core/polar';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
-import { colourAt, colourPixels, type ColourScheme } from './colour';
+import type { ColourScheme } from './colour';
 import type { CsvTable } from './csv';
-import { pngDataUri } from './image';
+import { colourBar, mapImage } from './map';
 import { figureArray, figureNumber } from './numbers';
 import { colourOf } from './palette';
 import { escapeXml, renderSvg } from './svg';
@@ -107,23 +107,16 @@ function offsphereSvg(state: LinkState, link: string): string {
     out.push(
       `<g transform="translate(${left},${top})">`,
       `<text x="0" y="-6">${escapeXml(p.title)}</text>`,
-      `<image x="0" y="0" width="${MAP}" height="${MAP}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${pngDataUri(colourPixels(p.values, p.domain, p.scheme), size, size)}"/>`,
+      mapImage({ values: p.values, columns: size, rows: size, domain: p.domain, scheme: p.scheme, x: 0, y: 0, width: MAP, height: MAP }),
       `<rect x="0" y="0" width="${MAP}" height="${MAP}" fill="none" stroke="#57606a"/>`,
       `<circle cx="${at(0)}" cy="${MAP - at(0)}" r="${(MAP / (2 * state.R)).toFixed(2)}" fill="none" stroke="#ffffff" stroke-width="1.5" stroke-dasharray="4 3"/>`,
       `<circle cx="${at(0)}" cy="${MAP - at(0)}" r="2.5" fill="#ffffff" stroke="#000000"/>`,
       `<circle cx="${at(z[0]).toFixed(2)}" cy="${(MAP - at(z[1])).toFixed(2)}" r="5" fill="#ffffff" stroke="#000000" stroke-width="2"/>`,
       `<text x="0" y="${MAP + 14}">−${state.R}</text><text x="${MAP}" y="${MAP + 14}" text-anchor="end">${state.R}</text><text x="${MAP / 2}" y="${MAP + 14}" text-anchor="middle">x₁</text>`,
-      ...colourBar(p.domain, p.scheme, MAP + 22),
+      ...colourBar(p.domain, p.scheme, MAP, MAP + 22),
       '</g>',
     );
   });
   out.push(raySvg, '</svg>');
   return `${out.join('\n')}\n`;
-}
-
-function colourBar([lo, hi]: [number, number], scheme: ColourScheme, y: number): string[] {
-  const steps = 32;
-  const w = MAP / steps;
-  const cells = Array.from({ length: steps }, (_, i) => `<rect x="${(i * w).toFixed(2)}" y="${y}" width="${(w + 0.3).toFixed(2)}" height="7" fill="${colourAt(scheme, (i + 0.5) / steps)}"/>`);
-  return [...cells, `<text x="0" y="${y + 18}">${lo.toPrecision(4)}</text>`, `<text x="${MAP}" y="${y + 18}" text-anchor="end">${hi.toPrecision(4)}</text>`];
 }

@@ -8,12 +8,12 @@ import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 export interface SvgSeries {
   label: string;
   colour: string;
-  /** points in data coordinates; a point with a non-finite coordinate breaks the line */
+  /** points in data coordinates; a point with a non-finite coordinate (or ≤ 0 on a log axis) breaks the line */
   x: ArrayLike<number>;
   y: ArrayLike<number>;
   dashed?: boolean;
-  /** draw markers instead of a line */
-  markers?: boolean;
+  /** draw markers instead of a line: small dots, or `ring`s (open circles, e.g. data points; the legend shows one) */
+  markers?: boolean | 'ring';
 }
 
 export interface SvgChart {
@@ -25,6 +25,8 @@ export interface SvgChart {
   yScale: 'linear' | 'log';
   xDomain: [number, number];
   yDomain: [number, number];
+  /** round a linear y domain out to nice ticks (default true); false keeps yDomain exactly */
+  yNice?: boolean;
   series: readonly SvgSeries[];
   /** extra lines of plain text under the legend (e.g. the link, notes on floors) */
   notes?: readonly string[];
@@ -48,7 +50,7 @@ export function renderSvg(chart: SvgChart): string {
   const make = (kind: 'linear' | 'log'): ScaleContinuousNumeric<number, number> => (kind === 'log' ? scaleLog() : scaleLinear());
   const x = make(chart.xScale).domain(chart.xDomain).range([MARGIN.left, WIDTH - MARGIN.right]);
   const y = make(chart.yScale).domain(chart.yDomain).range([bottom, MARGIN.top]);
-  if (chart.yScale === 'linear') y.nice();
+  if (chart.yScale === 'linear' && chart.yNice !== false) y.nice();
 
   const out: string[] = [];
   out.push(
@@ -85,10 +87,19 @@ export function renderSvg(chart: SvgChart): string {
     `<clipPath id="plot"><rect x="${MARGIN.left}" y="${MARGIN.top}" width="${WIDTH - MARGIN.left - MARGIN.right}" height="${PLOT_HEIGHT}"/></clipPath>`,
     '<g clip-path="url(#plot)" fill="none" stroke-width="2">',
   );
+  // rings go on top, unclipped, so that a point on the plot's edge shows whole; points outside are left out
+  const rings: string[] = [];
+  const [[x0, x1], [y0, y1]] = [x.domain(), y.domain()].map((d) => [Math.min(d[0], d[1]), Math.max(d[0], d[1])]);
   for (const s of chart.series) {
     const idx = Array.from({ length: s.x.length }, (_, i) => i);
-    const ok = (i: number) => Number.isFinite(s.x[i]) && Number.isFinite(s.y[i]) && (chart.yScale !== 'log' || s.y[i] > 0);
-    if (s.markers) {
+    const ok = (i: number) =>
+      Number.isFinite(s.x[i]) && Number.isFinite(s.y[i]) && (chart.xScale !== 'log' || s.x[i] > 0) && (chart.yScale !== 'log' || s.y[i] > 0);
+    if (s.markers === 'ring') {
+      const inside = (i: number) => ok(i) && s.x[i] >= x0 && s.x[i] <= x1 && s.y[i] >= y0 && s.y[i] <= y1;
+      rings.push(`<g fill="#ffffff" stroke="${s.colour}" stroke-width="1.5">`);
+      for (const i of idx) if (inside(i)) rings.push(`<circle cx="${fmt(x(s.x[i]))}" cy="${fmt(y(s.y[i]))}" r="3.5"/>`);
+      rings.push('</g>');
+    } else if (s.markers) {
       out.push(`<g fill="${s.colour}" stroke="none">`);
       for (const i of idx) if (ok(i)) out.push(`<circle cx="${fmt(x(s.x[i]))}" cy="${fmt(y(s.y[i]))}" r="2"/>`);
       out.push('</g>');
@@ -101,14 +112,16 @@ export function renderSvg(chart: SvgChart): string {
       if (d) out.push(`<path d="${d}" stroke="${s.colour}"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
     }
   }
-  out.push('</g>');
+  out.push('</g>', ...rings);
 
   // legend in plain text
   let ly = bottom + MARGIN.bottom + 10;
   out.push('<g>');
   for (const s of chart.series) {
     out.push(
-      `<line x1="${MARGIN.left}" x2="${MARGIN.left + 26}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+      s.markers === 'ring'
+        ? `<circle cx="${MARGIN.left + 13}" cy="${ly - 4}" r="3.5" fill="#ffffff" stroke="${s.colour}" stroke-width="1.5"/>`
+        : `<line x1="${MARGIN.left}" x2="${MARGIN.left + 26}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
       `<text x="${MARGIN.left + 34}" y="${ly}">${escapeXml(s.label)}</text>`,
     );
     ly += LEGEND_LINE;

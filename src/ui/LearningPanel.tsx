@@ -30,8 +30,7 @@ const PLAY_MS = 8000;
 export function LearningPanel() {
   const { kernels, d, norm, harm, t } = useStore(useShallow((s) => ({ kernels: s.kernels, d: s.d, norm: s.norm, harm: s.harm, t: s.t })));
   const req: LearningViewRequest = { kernels, d, unit: norm === 'unit', degrees: readDegrees(harm), t };
-  const { data, busy } = useComputed(computeLearning, req, 'The learning curves could not be computed');
-  const current = data !== null && data.kernels.length === kernels.length ? data : null;
+  const { data, request, busy } = useComputed(computeLearning, req, 'The learning curves could not be computed');
   return (
     <section className="panel learning" aria-labelledby="learning-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
       <header className="panel-head">
@@ -48,14 +47,14 @@ export function LearningPanel() {
         faster than any power; the bias-free one-hidden-layer NTK never learns odd k ≥ 3, and the deeper bias-free NTKs
         learn some odd degrees after the next even one (try degrees 8,9,10,11,12 with ntk(L=2)).
       </details>
-      <LearningControls data={current} />
-      {current ? (
+      <LearningControls data={data} />
+      {data && request ? (
         <>
           <div className="learning-charts">
-            <TimesChart data={current} kernels={kernels} d={d} />
-            <ProfileAtT data={current} kernels={kernels} />
+            <TimesChart data={data} kernels={request.kernels} d={request.d} />
+            <ProfileAtT data={data} kernels={request.kernels} />
           </div>
-          <LearningTable data={current} kernels={kernels} />
+          <LearningTable data={data} kernels={request.kernels} />
         </>
       ) : (
         <div className="chart-placeholder">Computing the learning curves…</div>
@@ -188,7 +187,7 @@ const ProfileAtT = memo(function ProfileAtT({ data, kernels }: { data: Result; k
 
 function LearningTable({ data, kernels }: { data: Result; kernels: readonly KernelInstance[] }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Learning table (scrolls sideways)">
       <table className="learning-table" data-testid="learning-table">
         <caption>
           Residual of each degree at t = {formatReadout(data.t)} (learned: below 10 %), time to learn t<sub>k</sub>, and the order in which the

@@ -47,9 +47,7 @@ export function RegressionPanel() {
     y: points.map((p) => p.value),
     ridge,
   };
-  const { data, busy } = useComputed(computeRegression, req, 'The regression could not be computed');
-  // a result is shown only for the data it was computed from (a stale one would put curves beside points)
-  const current = data !== null && data.fits.length === kernels.length ? data : null;
+  const { data, request, busy } = useComputed(computeRegression, req, 'The regression could not be computed');
   return (
     <section className="panel" aria-labelledby="regression-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
       <header className="panel-head">
@@ -64,8 +62,14 @@ export function RegressionPanel() {
         fitted to it (dashed). Click the chart to add a point, click a point to remove it.
       </details>
       <RegressionControls points={points} />
-      {current ? <RegressionChart data={current} points={points} kernels={kernels} /> : <div className="chart-placeholder">Fitting the data…</div>}
-      {current && <RegressionReadout data={current} kernels={kernels} ridge={ridge} n={points.length} />}
+      {data && request ? (
+        <>
+          <RegressionChart data={data} points={points} kernels={request.kernels} />
+          <RegressionReadout data={data} kernels={request.kernels} ridge={request.ridge} n={request.theta.length} />
+        </>
+      ) : (
+        <div className="chart-placeholder">Fitting the data…</div>
+      )}
     </section>
   );
 }
@@ -147,25 +151,10 @@ const RegressionChart = memo(function RegressionChart({ data, points, kernels }:
       testId="regression-chart"
       onPlotClick={addPoint}
       overlay={({ x, y }) => (
-        <g className="data-points">
+        <g className="data-points" aria-hidden="true">
           {points.map((p, i) => (
-            <circle
-              key={i}
-              cx={x(p.angle)}
-              cy={y(p.value)}
-              r={5}
-              tabIndex={0}
-              role="button"
-              aria-label={`data point ${i + 1}: θ = ${p.angle}°, y = ${p.value}; press Delete to remove`}
-              onClick={() => removePoint(i)}
-              onKeyDown={(e) => {
-                if (e.key === 'Delete' || e.key === 'Backspace' || e.key === 'Enter') {
-                  e.preventDefault();
-                  removePoint(i);
-                }
-              }}
-              data-testid="data-point"
-            >
+            // a pointer shortcut only: from the keyboard the points are edited in the "data points" field
+            <circle key={i} cx={x(p.angle)} cy={y(p.value)} r={5} onClick={() => removePoint(i)} data-testid="data-point">
               <title>
                 θ = {p.angle}°, y = {p.value} (click to remove)
               </title>

@@ -36,7 +36,7 @@ export function SamplesPanel() {
       (s): GpSamplesRequest => ({ kernels: s.kernels, unit: s.norm === 'unit', domain: s.domain, degree: s.deg, seed: s.sample }),
     ),
   );
-  const { data, busy } = useComputed(computeSamples, req, 'The random functions could not be computed');
+  const { data, request, busy } = useComputed(computeSamples, req, 'The random functions could not be computed');
   return (
     <section className="panel samples" aria-labelledby="samples-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
       <header className="panel-head">
@@ -53,12 +53,12 @@ export function SamplesPanel() {
         fast-decaying spectrum gives a smooth function.
       </details>
       <SamplesControls data={data} />
-      {data === null ? (
+      {data === null || request === null ? (
         <div className="chart-placeholder">Drawing the random functions…</div>
       ) : data.domain === 'circle' ? (
-        <CircleSamples data={data} kernels={req.kernels} />
+        <CircleSamples data={data} kernels={request.kernels} />
       ) : (
-        <Globes data={data} kernels={req.kernels} />
+        <Globes data={data} kernels={request.kernels} />
       )}
     </section>
   );

@@ -1,7 +1,8 @@
 /**
  * A view's data from the worker for the current request: sent when the request changes (compared by
  * value), through a channel that keeps at most one call in flight and drops stale results (`coalesced`),
- * with the busy indicator and Retry of useBusy. `null` as request means nothing to compute.
+ * with the busy indicator and Retry of useBusy. `null` as request means nothing to compute. The result
+ * comes with the request it answers.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { STALE, coalesced } from '../worker/client';
@@ -11,20 +12,22 @@ export function useComputed<Req, Res>(
   call: (req: Req) => Promise<Res>,
   req: Req | null,
   failure: string,
-): { data: Res | null; busy: boolean } {
+): { data: Res | null; request: Req | null; busy: boolean } {
   const channel = useMemo(() => coalesced(call), [call]);
-  const [data, setData] = useState<Res | null>(null);
+  // the result with the request it answers: a view draws the result with that request's kernels, never
+  // with newer ones it was not computed for
+  const [answer, setAnswer] = useState<{ data: Res; request: Req } | null>(null);
   const [busy, track, attempt] = useBusy();
   const key = JSON.stringify(req);
   useEffect(() => {
     if (req === null) return;
     track(
       channel(req).then((result) => {
-        if (result !== STALE) setData(result);
+        if (result !== STALE) setAnswer({ data: result, request: req });
       }),
       failure,
     );
     // the request is compared by value (key); `req` itself is a fresh object on every render
   }, [key, channel, track, attempt, failure]);
-  return { data, busy };
+  return { data: answer?.data ?? null, request: answer?.request ?? null, busy };
 }

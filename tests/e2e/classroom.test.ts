@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PANELS } from '../../src/ui/panels';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { expect, it } from 'vitest';
@@ -162,13 +163,18 @@ describeE2E('presentation mode', () => {
       await page.waitForURL(/panel=spectrum$/);
       await page.keyboard.press('PageUp');
       await page.waitForURL(/present=1$/);
+      await page.keyboard.press('6');
+      await page.waitForURL(/panel=learning$/);
+      await page.getByRole('heading', { name: /Spectral bias/ }).waitFor();
+      await page.keyboard.press('1');
+      await page.waitForURL(/present=1$/);
       await page.getByRole('button', { name: /Spectrum/ }).click();
       await page.waitForURL(/panel=spectrum$/);
       expect(await page.getByRole('button', { name: /Spectrum/ }).getAttribute('aria-pressed')).toBe('true');
 
       await page.getByRole('button', { name: 'Exit presentation' }).click();
       await page.waitForURL(/kernels=ntk,laplace&panel=spectrum$/);
-      expect(await page.locator('section.panel').count()).toBe(3);
+      expect(await page.locator('section.panel').count()).toBe(PANELS.length);
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -286,7 +292,7 @@ describeE2E('embed mode', () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace&zoom=abc&embed=1');
     try {
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, profileCurves);
-      expect(await page.locator('section.panel').count()).toBe(3);
+      expect(await page.locator('section.panel').count()).toBe(PANELS.length);
       expect(await page.getByRole('banner').count()).toBe(0);
       expect(await page.getByRole('complementary', { name: 'Kernels and settings' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Stories' }).count()).toBe(0);

@@ -126,6 +126,23 @@ describe('npm run -s figure', { timeout: 30_000 }, () => {
     expect(svg.out).not.toMatch(/NaN|Infinity|<(div|span|foreignObject|script)/);
   });
 
+  it('function-space panels (samples, regression, learning) as a process, listed in the usage message', () => {
+    for (const [panel, link] of [
+      ['samples', '?domain=circle&deg=16&kernels=ntk,laplace'],
+      ['regression', '?kernels=laplace,ntk(L=2)&pts=0:1;90:-1;200:0.5&ridge=0'],
+      ['learning', '?kernels=ntk&harm=1,2,3'],
+    ]) {
+      const { code, out, err } = figure(link, '--panel', panel);
+      expect(code, panel).toBe(0);
+      expect(err).toBe('');
+      const fig = JSON.parse(out);
+      expect(fig.panel).toBe(panel);
+      expect(fig.series.length).toBeGreaterThan(0);
+    }
+    const usage = figure('', '--panel', 'nope').err;
+    expect(usage).toContain('--panel profile|spectrum|offsphere|samples|regression|learning');
+  });
+
   it('bad options exit 2 with one line on standard error and nothing on standard output', () => {
     for (const args of [[], ['', '--panel', 'nope'], ['', '--format', 'xml'], ['', '--colour', 'red'], ['', '--panel']]) {
       const { code, out, err } = figure(...args);

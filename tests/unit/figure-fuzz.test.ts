@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runFigureCommand } from '../../src/figure/command';
+import { FIGURE_PANELS } from '../../src/figure/index';
 
 function run(...args: string[]) {
   let out = '';
@@ -18,6 +19,10 @@ const pieces = [
   'v=1', 'v=2', 'kernels=ntk(L=3,beta=0.5),laplace,gexp(gamma=0.5)', 'kernels=ntk(L=1e9)', 'kernels=gauss(c=-1)',
   'kernels=((((', 'kernels=ntk(L=2', 'd=1e400', 'd=-0', 'kmax=NaN', 'kmax=12', 'norm=RAW', 'zoom=.5', 'fit=9',
   'y=ratio', 'ra=0', 'zn=1e-300', 'R=abc', 'seed=-1', 'n=20', '%E0%A4%A', '%28%29', '+', '&&', '=', 'ü=ß', 'kernels=',
+  // function space (docs/function-space.md)
+  'domain=circle', 'domain=torus', 'deg=3', 'deg=256', 'deg=0', 'deg=2.5', 'sample=-1', 'sample=9e99', 'sample=42',
+  'pts=0:1;0:1;360:-1', 'pts=10:1e400;x:1;20:', 'pts=;;:', 'pts=', 'ridge=0', 'ridge=-1', 'ridge=1e-300',
+  'harm=3,1,1,1001,-2', 'harm=', 'harm=0', 't=1e400', 't=0', 't=-5',
 ];
 
 /** Links built from valid and broken pieces, then mutated (characters dropped, doubled or replaced). */
@@ -33,10 +38,32 @@ const nearValid = fc
     }, link),
   );
 
+/** null appears in a figure only as "never" in a JSON `timeToLearn` array (the learning panel). */
+function nullOnlyInTimeToLearn(out: string): boolean {
+  if (!out.startsWith('{')) return !out.includes('null');
+  const ok = (value: unknown, key: string): boolean =>
+    value === null
+      ? key === 'timeToLearn'
+      : Array.isArray(value)
+        ? value.every((v) => ok(v, key))
+        : typeof value === 'object'
+          ? Object.entries(value as object).every(([k, v]) => ok(v, k))
+          : true;
+  return ok(JSON.parse(out), '');
+}
+
+/** Embedded PNG images are base64 text that may spell anything: left out of the text checks. */
+const withoutImages = (out: string) => out.replace(/data:image\/png;base64,[A-Za-z0-9+/=]*/g, 'data:');
+
+/** links of the batch per panel, where fewer than all (the heavy sphere samples) */
+const LINKS_PER_PANEL: Record<string, number> = { samples: 4 };
+const FUNCTION_SPACE_PANELS = ['samples', 'regression', 'learning'].filter((p) => p in FIGURE_PANELS);
+
 const cleanFigure = ({ code, out, err }: ReturnType<typeof run>) =>
   code === 0 &&
   out.length > 0 &&
-  !/NaN|Infinity|null/.test(out) &&
+  !/NaN|Infinity/.test(withoutImages(out)) &&
+  nullOnlyInTimeToLearn(withoutImages(out)) &&
   err.split('\n').every((line) => line === '' || line.startsWith('repair: '));
 
 describe('figure command on hostile links', { timeout: 120_000 }, () => {
@@ -50,12 +77,43 @@ describe('figure command on hostile links', { timeout: 120_000 }, () => {
 
   it('every panel and format on a batch of near-valid links', () => {
     const links = fc.sample(nearValid, { numRuns: 12, seed: 42 });
-    for (const link of links)
-      for (const panel of ['profile', 'spectrum', 'offsphere'])
+    for (const [l, link] of links.entries())
+      for (const panel of Object.keys(FIGURE_PANELS)) {
+        // the sphere samples cost up to a few hundred ms per format at the default degree: fewer links
+        if (l >= (LINKS_PER_PANEL[panel] ?? links.length)) continue;
         for (const format of ['json', 'csv', 'svg']) {
           const r = run(link, '--panel', panel, '--format', format);
           expect(cleanFigure(r), `${panel} ${format} ${link}`).toBe(true);
         }
+      }
+  });
+
+  it('function-space panels on near-valid links (JSON; small degrees keep the samples fast)', () => {
+    const links = fc.tuple(fc.constantFrom('deg=1', 'deg=6', 'domain=circle&deg=256', 'deg=9&domain=circle', 'deg=-1'), nearValid).map(([deg, link]) => `${link}&${deg}`);
+    for (const panel of FUNCTION_SPACE_PANELS) {
+      fc.assert(fc.property(links, (link) => cleanFigure(run(link, '--panel', panel))), { numRuns: 40 });
+    }
+  });
+
+  it('function-space panels at the extremes of their parameters', () => {
+    const eight = `kernels=${['ntk(L=100,beta=1)', 'ntk(L=1)', 'laplace(c=0.01)', 'laplace(c=100)', 'gauss(c=100)', 'gexp(gamma=0.01)', 'ntk', 'gauss'].join(',')}`;
+    const pts = `pts=${Array.from({ length: 200 }, (_, i) => `${i / 7}:${i % 2 ? 10 : -10}`).join(';')}`;
+    // [link, panel, formats]: each link aimed at its panel (the sphere samples at K = 256 cost about 1 s, once)
+    const extremes: [string, string, string[]][] = [
+      [`?${eight}&deg=256&sample=2147483647`, 'samples', ['svg']],
+      [`?${eight}&domain=circle&deg=256&sample=0&norm=raw`, 'samples', ['json', 'csv', 'svg']],
+      [`?${eight}&${pts}&ridge=0`, 'regression', ['json', 'svg']],
+      [`?${eight}&${pts}&ridge=100&norm=raw`, 'regression', ['csv']],
+      [`?${eight}&harm=0,1,2,3,5,8,13,99,100,500,999,1000&t=1e15&d=1000`, 'learning', ['json', 'csv', 'svg']],
+      [`?${eight}&harm=0,1000&t=0&d=2&kmax=1`, 'learning', ['json', 'csv', 'svg']],
+    ];
+    for (const [link, panel, formats] of extremes) {
+      if (!(panel in FIGURE_PANELS)) continue;
+      for (const format of formats) {
+        const r = run(link, '--panel', panel, '--format', format);
+        expect(cleanFigure(r), `${panel} ${format} ${link}`).toBe(true);
+      }
+    }
   });
 
   it('a 10 000-character value is repaired, not fatal', () => {

@@ -24,7 +24,7 @@ import {
   type Repair,
 } from '../../src/link';
 
-const RUNS = 5000;
+const RUNS = Number(process.env.LINK_RUNS ?? 5000);
 
 // ---------------------------------------------------------------- validity and equality of states
 
