@@ -9,7 +9,7 @@ import { fitLaplaceOnPoints, normalizationReadout, pointCloud, projectToSphere }
 import { planeMaps, rayProfile } from '../src/core/offsphere';
 import { learningView } from '../src/core/learning';
 import { profile } from '../src/core/profile';
-import { regressionView } from '../src/core/regressionView';
+import { regressionPiece } from '../src/core/regressionView';
 import { gpSamples } from '../src/core/samples';
 import { spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum';
 import { spectrumPlot } from '../src/core/spectrumPlot';
@@ -98,8 +98,8 @@ const api: ComputeApi = {
     const buffers = result.values.map((v) => v.buffer);
     return transfer(result, [result.domain === 'circle' ? result.theta.buffer : result.latitude.buffer, ...buffers]);
   },
-  regression(req) {
-    const result = timed(() => regressionView(req));
+  regressionPiece(req, piece) {
+    const result = timed(() => regressionPiece(req, piece));
     const buffers = [result.theta.buffer, ...result.values.map((v) => v.buffer)];
     return transfer(result, result.comparison ? [...buffers, result.comparison.values.buffer] : buffers);
   },

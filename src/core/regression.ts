@@ -369,7 +369,25 @@ const CHOLESKY_BLOCK = 32;
  * and the chosen pivot is recomputed from W (no accumulated drift).
  */
 export function pivotedCholesky(A: Float64Array, n: number, tolerance: number): PivotedCholesky {
-  const w = Float64Array.from(A.subarray(0, n * n));
+  const w = A.slice(0, n * n);
+  const { pivots, rank } = factorInPlace(w, n, tolerance);
+  // compact to n × rank, rows in original order (W's upper triangle is stale: only m ≤ i is L)
+  const L = new Float64Array(n * rank);
+  for (let i = 0; i < n; i++) {
+    const src = i * n;
+    const dst = pivots[i] * rank;
+    const len = Math.min(i + 1, rank);
+    for (let m = 0; m < len; m++) L[dst + m] = w[src + m];
+  }
+  return { L, pivots, rank };
+}
+
+/**
+ * The factorization of pivotedCholesky in place: afterwards row i of W (n × n, row-major) holds the L row
+ * of pivoted position i in its first min(i + 1, rank) entries; nothing is allocated beyond O(n), which
+ * matters in browsers, where every large typed array is a costly external allocation.
+ */
+function factorInPlace(w: Float64Array, n: number, tolerance: number): { pivots: Int32Array; rank: number } {
   const perm = new Int32Array(n);
   const diag = new Float64Array(n);
   let maxDiag = 0;
@@ -396,15 +414,7 @@ export function pivotedCholesky(A: Float64Array, n: number, tolerance: number): 
     trailingUpdate(w, n, k0, k1);
     for (let i = k1; i < n; i++) diag[i] = w[i * n + i];
   }
-  // compact to n × rank, rows in original order (W's upper triangle is stale: only m ≤ i is L)
-  const L = new Float64Array(n * rank);
-  for (let i = 0; i < n; i++) {
-    const src = i * n;
-    const dst = perm[i] * rank;
-    const len = Math.min(i + 1, rank);
-    for (let m = 0; m < len; m++) L[dst + m] = w[src + m];
-  }
-  return { L, pivots: perm, rank };
+  return { pivots: perm, rank };
 }
 
 /**
@@ -572,7 +582,7 @@ function choleskyInPlace(H: Float64Array, r: number): void {
 /**
  * α for (K + ridge·I) α = y, K symmetric positive semi-definite n × n (row-major).
  *
- * A = K + ridge·I is factored by pivotedCholesky(A, n, RANK_TOLERANCE) as A ≈ L Lᵀ, rank r. In pivoted
+ * A = K + ridge·I is factored in place (factorInPlace, the pivotedCholesky of RANK_TOLERANCE) as A ≈ L Lᵀ, rank r. In pivoted
  * order L = [L₁; L₂] with L₁ (r × r) lower triangular and nonsingular, so L = M L₁ with M = [I; S],
  * S = L₂ L₁⁻¹ ((n − r) × r). Then L Lᵀ = M C Mᵀ with C = L₁ L₁ᵀ, and since M has full column rank and C is
  * invertible, the Moore–Penrose inverse is
@@ -585,20 +595,19 @@ function choleskyInPlace(H: Float64Array, r: number): void {
  * Cost beyond the factorization: (n − r) r² multiply-adds for S and H, r³/6 for the Cholesky of H.
  */
 export function solveGram(K: Float64Array, n: number, ridge: number, y: ArrayLike<number>): GramSolution {
-  const A = Float64Array.from(K.subarray(0, n * n));
-  for (let i = 0; i < n; i++) A[i * n + i] += ridge;
-  const { L, pivots, rank: r } = pivotedCholesky(A, n, RANK_TOLERANCE);
+  // factored in place: W's rows in pivoted order hold L₁ (rows < r) and L₂ (rows ≥ r), row stride n
+  const W = K.slice(0, n * n);
+  for (let i = 0; i < n; i++) W[i * n + i] += ridge;
+  const { pivots, rank: r } = factorInPlace(W, n, RANK_TOLERANCE);
   const alpha = new Float64Array(n);
   if (r === 0) return { alpha, rank: 0, minimumNorm: n > 0 };
   const extra = n - r;
-  // L₁ (rows of the first r pivots) and S = L₂ L₁⁻¹, each row of S solving L₁ᵀ s = l₂ (row-major copies)
-  const L1 = new Float64Array(r * r);
-  for (let j = 0; j < r; j++) L1.set(L.subarray(pivots[j] * r, pivots[j] * r + r), j * r);
+  // S = L₂ L₁⁻¹, each row of S solving L₁ᵀ s = l₂ (row-major, r wide)
   const S = new Float64Array(extra * r);
   for (let i = 0; i < extra; i++) {
     const row = S.subarray(i * r, i * r + r);
-    row.set(L.subarray(pivots[r + i] * r, pivots[r + i] * r + r));
-    backSubstitute(L1, r, r, row); // row·L₁⁻¹ = (L₁⁻ᵀ rowᵀ)ᵀ
+    row.set(W.subarray((r + i) * n, (r + i) * n + r));
+    backSubstitute(W, n, r, row); // row·L₁⁻¹ = (L₁⁻ᵀ rowᵀ)ᵀ
   }
   // H = I + SᵀS, factored (only when r < n; otherwise H = I)
   let H: Float64Array | null = null;
@@ -629,8 +638,8 @@ export function solveGram(K: Float64Array, n: number, ridge: number, y: ArrayLik
     for (let j = 0; j < r; j++) u[j] += S[k * r + j] * yk;
   }
   applyHInverse(u);
-  forwardSubstitute(L1, r, r, u); // C⁻¹ = L₁⁻ᵀ L₁⁻¹
-  backSubstitute(L1, r, r, u);
+  forwardSubstitute(W, n, r, u); // C⁻¹ = L₁⁻ᵀ L₁⁻¹
+  backSubstitute(W, n, r, u);
   applyHInverse(u);
   // α = M u, back in data order
   for (let j = 0; j < r; j++) alpha[pivots[j]] = u[j];

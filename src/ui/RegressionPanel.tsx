@@ -12,7 +12,7 @@ import { colourOf } from '../figure/palette';
 import { POINT_LIMITS, controlSpec, pointsText, readPoints, type DataPoint } from '../link';
 import { useStore } from '../state/store';
 import type { Timed } from '../worker/api';
-import { callWorker } from '../worker/client';
+import { computeRegression } from '../worker/regression';
 import { LineChart, type Curve } from './chart/LineChart';
 import { formatReadout } from './format';
 import { ListField } from './ListField';
@@ -29,7 +29,6 @@ interface Request {
   ridge: number;
 }
 type Result = RegressionView & Timed;
-const computeRegression = (req: Request) => callWorker('function', (w) => w.regression(req) as Promise<Result>);
 
 const TARGET_LABELS: Record<TargetKind, string> = {
   harmonics: 'sin θ + ½cos 3θ + ¼sin 5θ',

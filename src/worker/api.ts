@@ -8,8 +8,7 @@ import type { KernelInstance } from '../core/kernels';
 import type { PlaneRequest, PlaneResult } from '../core/offsphere';
 import type { LearningCurves, LearningViewRequest } from '../core/learning';
 import type { ProfileRequest, ProfileResult } from '../core/profile';
-import type { RegressionRequest } from '../core/regression';
-import type { RegressionView } from '../core/regressionView';
+import type { RegressionPiece, RegressionPieceResult, RegressionViewRequest } from '../core/regressionView';
 import type { GpSamplesRequest, GpSamplesResult } from '../core/samples';
 import type { Parity, TailFit } from '../core/decayFit';
 import type { SpectrumRequest, SpectrumResult } from '../core/spectrum';
@@ -77,8 +76,8 @@ export interface ComputeApi {
   spectrum(req: SpectrumViewRequest): Promise<SpectrumView | null>;
   /** One Gaussian-process sample per kernel from common random numbers (docs/function-space.md). */
   samples(req: GpSamplesRequest): GpSamplesResult & Timed;
-  /** Kernel ridge regression on the circle, with the NTK against its fitted Laplace kernel. */
-  regression(req: Omit<RegressionRequest, 'grid'>): RegressionView & Timed;
+  /** A piece of the kernel ridge regression on the circle (several run in parallel, src/worker/regression.ts). */
+  regressionPiece(req: RegressionViewRequest, piece: RegressionPiece): RegressionPieceResult & Timed;
   /** Closed-form kernel gradient flow on a target of zonal harmonics (spectral bias). */
   learning(req: LearningViewRequest): LearningCurves & Timed;
 }
