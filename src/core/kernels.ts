@@ -92,8 +92,8 @@ export interface KernelInstance {
 
 /** Shortest readable form of a parameter value for formulas (links keep the exact value). */
 export function formatValue(v: number): string {
-  // beyond a million, exponent form: 1e15 rather than fifteen zeros
-  if (Math.abs(v) >= 1e6) return v.toExponential().replace('e+', 'e');
+  // from 1e12 on, exponent form: 1e15 rather than fifteen zeros (seeds up to 2147483647 stay whole)
+  if (Math.abs(v) >= 1e12) return v.toExponential().replace('e+', 'e');
   if (Number.isInteger(v)) return String(v);
   return String(Number(v.toPrecision(4)));
 }
