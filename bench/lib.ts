@@ -54,3 +54,41 @@ export function round(x: number, digits = 1): number {
 /** Chromium flags for these machines: root needs --no-sandbox; no GPU; no QUIC. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic'];
 export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * A page script (plain JavaScript: tsx would wrap named functions in a helper the page lacks) that drags
+ * over `target` for `ms`, one pointer move per frame along the path `at` (a JS expression of the target's
+ * box and a parameter t, giving [clientX, clientY]), and counts the redraws of `canvas` (its data-draws).
+ * Resolves to { draws, elapsed, moves }.
+ */
+export function dragScript({ target, canvas, ms, at }: { target: string; canvas: string; ms: number; at: string }): string {
+  return `(async () => {
+  const overlay = document.querySelector(${JSON.stringify(target)});
+  const canvas = document.querySelector(${JSON.stringify(canvas)});
+  const box = overlay.getBoundingClientRect();
+  const at = (t) => ${at};
+  const fire = (type, p) => overlay.dispatchEvent(new PointerEvent(type, { clientX: p[0], clientY: p[1], bubbles: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, buttons: 1 }));
+  const drawsBefore = Number(canvas.dataset.draws);
+  fire('pointerdown', at(0));
+  const start = performance.now();
+  let moves = 0;
+  await new Promise((done) => {
+    const tick = () => {
+      fire('pointermove', at((++moves / 120) * 2 * Math.PI));
+      if (performance.now() - start < ${ms}) requestAnimationFrame(tick);
+      else done();
+    };
+    requestAnimationFrame(tick);
+  });
+  const elapsed = performance.now() - start;
+  const draws = Number(canvas.dataset.draws) - drawsBefore;
+  fire('pointerup', at((moves / 120) * 2 * Math.PI));
+  return { draws, elapsed, moves };
+})()`;
+}
+
+export interface DragResult {
+  draws: number;
+  elapsed: number;
+  moves: number;
+}

@@ -13,35 +13,10 @@ import { join } from 'node:path';
 import { DEFAULT_KERNELS } from '../../src/link/params';
 import { regressionPieces } from '../../src/core/regressionView';
 import type { MetricFn } from '../lib.ts';
-import { median, round } from '../lib.ts';
+import { dragScript, median, round, type DragResult } from '../lib.ts';
 
 const RUNS = 9;
 const DRAG_MS = 2000;
-
-/** Runs in the page (plain JavaScript): pointer moves once per frame over the globes, counting redraws. */
-const DRAG_SCRIPT = `(async () => {
-  const globes = document.querySelector('[data-testid=globes]');
-  const canvas = globes.querySelector('canvas');
-  const box = globes.getBoundingClientRect();
-  const at = (t) => [box.x + 150 + 100 * Math.cos(t), box.y + 150 + 60 * Math.sin(t)];
-  const fire = (type, p) => globes.dispatchEvent(new PointerEvent(type, { clientX: p[0], clientY: p[1], bubbles: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, buttons: 1 }));
-  const drawsBefore = Number(canvas.dataset.draws);
-  fire('pointerdown', at(0));
-  const start = performance.now();
-  let moves = 0;
-  await new Promise((done) => {
-    const tick = () => {
-      fire('pointermove', at((++moves / 120) * 2 * Math.PI));
-      if (performance.now() - start < DRAG_MS) requestAnimationFrame(tick);
-      else done();
-    };
-    requestAnimationFrame(tick);
-  });
-  const elapsed = performance.now() - start;
-  const draws = Number(canvas.dataset.draws) - drawsBefore;
-  fire('pointerup', at((moves / 120) * 2 * Math.PI));
-  return { draws, elapsed, moves };
-})()`;
 
 /**
  * Runs in the page: as the app does (src/worker/regression.ts), the pieces of the view solved by two
@@ -99,7 +74,7 @@ const functionSpace: MetricFn = async ({ page, baseURL, distDir, log }) => {
   log(`samples on S², degree 128, 4 kernels: ${times.map((t) => round(t)).join(', ')} ms in the worker`);
 
   await page.getByTestId('globes').scrollIntoViewIfNeeded();
-  const drag = (await page.evaluate(DRAG_SCRIPT.replace('DRAG_MS', String(DRAG_MS)))) as { draws: number; elapsed: number; moves: number };
+  const drag = (await page.evaluate(dragScript({ target: '[data-testid=globes]', canvas: '[data-testid=globes] canvas', ms: DRAG_MS, at: '[box.x + 150 + 100 * Math.cos(t), box.y + 150 + 60 * Math.sin(t)]' }))) as DragResult;
   log(`globe drag: ${drag.draws} redraws of the first globe in ${round(drag.elapsed)} ms (${drag.moves} pointer moves)`);
 
   const workerFile = readdirSync(join(distDir, 'assets')).find((f) => /^compute\.worker.*\.js$/.test(f));

@@ -9,38 +9,10 @@
  */
 import type { Page } from 'playwright-core';
 import type { MetricFn } from '../lib.ts';
-import { median, round } from '../lib.ts';
+import { dragScript, median, round, type DragResult } from '../lib.ts';
 
 const RUNS = 9;
 const DRAG_MS = 2000;
-
-/**
- * Runs in the page (as plain JavaScript: tsx would wrap named functions in a helper the page lacks).
- * Pointer events at one per frame, circling over the first map; the canvas counts its redraws.
- */
-const DRAG_SCRIPT = `(async () => {
-  const overlay = document.querySelector('[data-testid=map-0] rect.overlay');
-  const canvas = document.querySelector('[data-testid=map-0] canvas');
-  const box = overlay.getBoundingClientRect();
-  const at = (t) => [box.x + box.width / 2 + (box.width / 3) * Math.cos(t), box.y + box.height / 2 - (box.height / 3) * Math.sin(t)];
-  const fire = (type, p) => overlay.dispatchEvent(new PointerEvent(type, { clientX: p[0], clientY: p[1], bubbles: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, buttons: 1 }));
-  const drawsBefore = Number(canvas.dataset.draws);
-  fire('pointerdown', at(0));
-  const start = performance.now();
-  let moves = 0;
-  await new Promise((done) => {
-    const tick = () => {
-      fire('pointermove', at((++moves / 120) * 2 * Math.PI));
-      if (performance.now() - start < DRAG_MS) requestAnimationFrame(tick);
-      else done();
-    };
-    requestAnimationFrame(tick);
-  });
-  const elapsed = performance.now() - start;
-  const draws = Number(canvas.dataset.draws) - drawsBefore;
-  fire('pointerup', at((moves / 120) * 2 * Math.PI));
-  return { draws, elapsed, moves };
-})()`;
 
 async function toggleNormAndRead(page: Page, selector: string, i: number): Promise<number> {
   const before = await page.locator(selector).getAttribute('data-compute-ms');
@@ -69,7 +41,7 @@ const offsphere: MetricFn = async ({ page, baseURL, log }) => {
   // drag z in circles over the first map: pointer events dispatched in the page once per frame, as a
   // mouse would send them (driving each move from here would measure the protocol's round trips instead)
   await page.getByTestId('map-0').scrollIntoViewIfNeeded();
-  const drag = (await page.evaluate(DRAG_SCRIPT.replace('DRAG_MS', String(DRAG_MS)))) as { draws: number; elapsed: number; moves: number };
+  const drag = (await page.evaluate(dragScript({ target: '[data-testid=map-0] rect.overlay', canvas: '[data-testid=map-0] canvas', ms: DRAG_MS, at: '[box.x + box.width / 2 + (box.width / 3) * Math.cos(t), box.y + box.height / 2 - (box.height / 3) * Math.sin(t)]' }))) as DragResult;
   log(`drag: ${drag.draws} redraws of the first map in ${round(drag.elapsed)} ms (${drag.moves} pointer moves, one per frame)`);
 
   // Gram matrices of 2000 points

@@ -4,10 +4,11 @@
  * Typed values go through the link's own validation (`coerceParam`), so a field clamps exactly as a link
  * would and says so.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { NumberParam, ParamSpec, ParamValue } from '../core/kernels';
 import { formatValue } from '../core/kernels';
 import { coerceParam } from '../link';
+import { useDraftField } from './useDraftField';
 
 interface Props {
   spec: ParamSpec;
@@ -98,17 +99,7 @@ export function ParamControl({ spec, value, onChange, onCommit, context }: Props
 function NumberControl({ spec, value, onChange, onCommit, context }: Props & { spec: NumberParam; value: number }) {
   const id = useId();
   const model = sliderModel(spec);
-  const [draft, setDraft] = useState(String(value));
-  const [message, setMessage] = useState('');
-  useEffect(() => setDraft(String(value)), [value]);
-
-  const commitDraft = () => {
-    if (draft.trim() === String(value)) return;
-    const { value: v, repair } = coerceParam(spec, draft);
-    setMessage(repair ?? '');
-    setDraft(String(v));
-    if (v !== value) onChange(v, true);
-  };
+  const { inputProps, message, clearMessage } = useDraftField(String(value), (draft) => coerceParam(spec, draft), (v) => onChange(v, true));
 
   const range = `${formatValue(spec.min)}–${formatValue(spec.max)}`;
   return (
@@ -128,7 +119,7 @@ function NumberControl({ spec, value, onChange, onCommit, context }: Props & { s
           value={model.toSlider(Math.min(spec.max, Math.max(spec.min, value)))}
           onChange={(e) => {
             const v = model.fromSlider(Number(e.target.value));
-            setMessage('');
+            clearMessage();
             if (v !== value) onChange(Math.min(spec.max, Math.max(spec.min, v)), false);
           }}
           onPointerUp={onCommit}
@@ -140,16 +131,8 @@ function NumberControl({ spec, value, onChange, onCommit, context }: Props & { s
           className="number"
           type="text"
           inputMode="decimal"
-          spellCheck={false}
-          value={draft}
           aria-describedby={`${id}-help ${id}-msg`}
-          aria-invalid={message !== '' || undefined}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commitDraft}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commitDraft();
-            if (e.key === 'Escape') setDraft(String(value));
-          }}
+          {...inputProps}
         />
       </div>
       <small id={`${id}-help`} className="help">

@@ -3,7 +3,7 @@
  * point to remove, or edit the list, or load a target), and the kernel ridge regression predictor of every
  * kernel, with the Laplace kernel fitted to the first NTK and the largest gap between the two.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { familyOf, type KernelInstance } from '../core/kernels';
 import { TARGET_KINDS, loadTarget, type TargetKind } from '../core/regression';
@@ -19,6 +19,7 @@ import { ListField } from './ListField';
 import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
 import { useComputed } from './useComputed';
+import { useNearViewport } from './useNearViewport';
 import './functionSpace.css';
 
 interface Request {
@@ -46,9 +47,12 @@ export function RegressionPanel() {
     y: points.map((p) => p.value),
     ridge,
   };
-  const { data, request, busy } = useComputed(computeRegression, req, 'The regression could not be computed');
+  // computed only while on (or near) the screen: a slider moved elsewhere does not pay for this view
+  const section = useRef<HTMLElement>(null);
+  const near = useNearViewport(section, '200px');
+  const { data, request, busy } = useComputed(computeRegression, near ? req : null, 'The regression could not be computed');
   return (
-    <section className="panel" aria-labelledby="regression-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
+    <section ref={section} className="panel" aria-labelledby="regression-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
       <header className="panel-head">
         <h2 id="regression-heading">Kernel regression on the circle</h2>
         {busy && <span className="busy" role="status">Computing…</span>}

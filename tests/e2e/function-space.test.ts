@@ -23,6 +23,8 @@ describeE2E('function space', () => {
   it('a click adds a data point to the link, and every predictor passes near it', async () => {
     const { page, errors, close } = await openPage('/?v=1&pts=0:0;90:1;180:0;270:-1&ridge=0');
     try {
+      // the view computes once on (or near) the screen
+      await page.locator('#regression-heading').scrollIntoViewIfNeeded();
       const chart = page.getByTestId('regression-chart');
       await chart.scrollIntoViewIfNeeded();
       await expect.poll(() => page.getByTestId('data-point').count()).toBe(4);
@@ -74,6 +76,7 @@ describeE2E('function space', () => {
   it('globes draw, turn with the keys, and New sample changes the seed', async () => {
     const { page, errors, close } = await openPage('/?v=1&deg=32');
     try {
+      await page.locator('#samples-heading').scrollIntoViewIfNeeded();
       const globes = page.getByTestId('globes');
       await globes.scrollIntoViewIfNeeded();
       await expect.poll(() => page.getByTestId('globe').count()).toBe(4);
@@ -99,6 +102,7 @@ describeE2E('function space', () => {
   it('spectral bias: the bias-free two-layer NTK never learns degree 3; Play moves t', async () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace&harm=1,2,3,4&t=1000');
     try {
+      await page.locator('#learning-heading').scrollIntoViewIfNeeded();
       const table = page.getByTestId('learning-table');
       await table.scrollIntoViewIfNeeded();
       await table.waitFor();
