@@ -15,6 +15,8 @@ const RUNS = 9;
 const DRAG_MS = 2000;
 
 async function toggleNormAndRead(page: Page, selector: string, i: number): Promise<number> {
+  // the panels above may have grown since: keep the view on screen (it computes only there)
+  await page.locator(selector).scrollIntoViewIfNeeded();
   const before = await page.locator(selector).getAttribute('data-compute-ms');
   await page.getByRole('radio', { name: i % 2 ? /^unit/ : /^raw/ }).check();
   await page.waitForFunction(
