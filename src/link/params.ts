@@ -78,7 +78,7 @@ export interface LinkState {
   t: number;
   // team parameters (classroom: stories, presentation, embedding; README "Stories", "Presentation and embed")
   /** the open guided story of src/stories.ts; `none`: no story */
-  story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+  story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
   /** 1-based step of the open story; clamped to the story's length when used, ignored without a story */
   step: number;
   /** 1: presentation mode (one panel at a time, large type, lecturer's controls only) */
@@ -532,7 +532,7 @@ const TABLE = [
   {
     key: 'story',
     label: 'story',
-    help: 'A guided story (a–f) shown with a stepper; none shows no story.',
+    help: 'A guided story (a–g) shown with a stepper; none shows no story.',
     place: 'sphere',
     kind: 'choice',
     default: 'none',
@@ -544,6 +544,7 @@ const TABLE = [
       { value: 'd', label: 'story d' },
       { value: 'e', label: 'story e' },
       { value: 'f', label: 'story f' },
+      { value: 'g', label: 'story g' },
     ],
   },
   {

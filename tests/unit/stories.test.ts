@@ -20,7 +20,7 @@ describe('story data', () => {
     expect(spec.kind).toBe('choice');
     const words = spec.kind === 'choice' ? spec.options.map((o) => o.value) : [];
     expect(words).toEqual(['none', ...STORIES.map((s) => s.id)]);
-    expect(STORIES.map((s) => s.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(STORIES.map((s) => s.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 
   it('every story has between 1 and `step`’s maximum of steps, and a title', () => {
@@ -74,6 +74,7 @@ describe('story data', () => {
     expect(states('f').every((s) => s.panel === 'offsphere')).toBe(true);
     expect(states('f').some((s) => s.kernels.some((k) => k.family === 'laplace' && k.params.hom === 1))).toBe(true);
     expect(states('f').some((s) => s.spread === 1)).toBe(true);
+    expect(states('g').map((s) => s.panel)).toEqual(['samples', 'regression', 'learning', 'learning']);
   });
 });
 
