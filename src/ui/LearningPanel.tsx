@@ -93,19 +93,22 @@ function LearningControls({ data }: { data: Result | null }) {
     commit();
   };
   return (
-    <div className="panel-controls">
-      <ListField name="harm" value={harm} onCommit={(v) => setGlobal('harm', v)} placeholder="e.g. 1,2,3,4,8" />
-      <ParamControl spec={controlSpec('t')} value={t} context="spectral bias" onChange={(v, c) => setGlobal('t', v as number, c)} onCommit={commit} />
-      <div className="play-controls">
+    <>
+      <div className="panel-controls">
+        <ListField name="harm" value={harm} onCommit={(v) => setGlobal('harm', v)} placeholder="e.g. 1,2,3,4,8" />
+        <ParamControl spec={controlSpec('t')} value={t} context="spectral bias" onChange={(v, c) => setGlobal('t', v as number, c)} onCommit={commit} />
+      </div>
+      {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
+      <div className="play-controls panel-actions">
         <button type="button" onClick={() => (playing ? stop() : setPlaying(true))} disabled={range === null} aria-pressed={playing}>
           {playing ? 'Pause' : 'Play'}
         </button>
-        <span className="hint">
-          Play runs t from {range ? formatReadout(range[0]) : '…'} to {range ? formatReadout(range[1]) : '…'} on S<sup>{d - 1}</sup> (d = {d}, set in
+        <span>
+          t = {formatReadout(t)}. Play runs t from {range ? formatReadout(range[0]) : '…'} to {range ? formatReadout(range[1]) : '…'} on S<sup>{d - 1}</sup> (d = {d}, set in
           the spectrum view).
         </span>
       </div>
-    </div>
+    </>
   );
 }
 

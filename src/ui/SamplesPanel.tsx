@@ -73,6 +73,7 @@ function SamplesControls({ data }: { data: GpSamplesResult | null }) {
   const { setGlobal, commit } = useStore.getState();
   const perKernel = domain === 'circle' ? 2 * deg + 1 : harmonicCount(deg);
   return (
+    <>
     <div className="panel-controls">
       <fieldset className="segmented">
         <legend>Random functions on</legend>
@@ -89,15 +90,17 @@ function SamplesControls({ data }: { data: GpSamplesResult | null }) {
         ))}
       </fieldset>
       <ParamControl spec={controlSpec('deg')} value={deg} context="random functions" onChange={(v, c) => setGlobal('deg', v as number, c)} onCommit={commit} />
-      <div className="sample-seed">
-        <button type="button" onClick={() => setGlobal('sample', sample + 1 > 2147483647 ? 0 : sample + 1)}>
-          New sample
-        </button>
-        <span role="status">
-          sample #{sample} · truncated at degree K = {data?.degree ?? deg} ({perKernel.toLocaleString('en')} harmonics per kernel)
-        </span>
-      </div>
     </div>
+    {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
+    <div className="sample-seed panel-actions">
+      <button type="button" onClick={() => setGlobal('sample', sample + 1 > 2147483647 ? 0 : sample + 1)}>
+        New sample
+      </button>
+      <span role="status">
+        sample #{sample} · truncated at degree K = {data?.degree ?? deg} ({perKernel.toLocaleString('en')} harmonics per kernel)
+      </span>
+    </div>
+    </>
   );
 }
 
@@ -135,7 +138,7 @@ const Globes = memo(function Globes({ data, kernels }: { data: Extract<GpSamples
   const lat = useStore((s) => s.lat);
   const count = data.values.length;
   const columns = Math.max(1, Math.min(count, Math.floor(width / 200)));
-  const size = Math.max(120, Math.min(320, Math.floor(width / columns) - 12));
+  const size = Math.max(120, Math.min(400, Math.floor(width / columns) - 12));
   const raster = useMemo(() => globeRaster(size, lon, lat, data.nLat, data.nLon), [size, lon, lat, data.nLat, data.nLon]);
   // one symmetric colour scale for all: with common coefficients and κ(1) = 1 the samples are comparable
   const bound = Math.max(Math.abs(data.range[0]), Math.abs(data.range[1])) || 1;
