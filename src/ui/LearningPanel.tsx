@@ -67,7 +67,8 @@ export function LearningPanel() {
   );
 }
 
-function LearningControls({ data }: { data: Result | null }) {
+/** Memoized: the controls read their own state; a change elsewhere (a kernel slider) does not redraw them. */
+const LearningControls = memo(function LearningControls({ data }: { data: Result | null }) {
   const { harm, t, d } = useStore(useShallow((s) => ({ harm: s.harm, t: s.t, d: s.d })));
   const { setGlobal, commit } = useStore.getState();
   const [playing, setPlaying] = useState(false);
@@ -110,7 +111,7 @@ function LearningControls({ data }: { data: Result | null }) {
       </div>
     </>
   );
-}
+});
 
 const kernelText = (k: KernelInstance) => familyOf(k).text(k.params);
 

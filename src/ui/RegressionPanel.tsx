@@ -77,7 +77,8 @@ export function RegressionPanel() {
   );
 }
 
-function RegressionControls({ points }: { points: DataPoint[] }) {
+/** Memoized: the controls read their own state; a change elsewhere (a kernel slider) does not redraw them. */
+const RegressionControls = memo(function RegressionControls({ points }: { points: DataPoint[] }) {
   const { ridge, pts, sample } = useStore(useShallow((s) => ({ ridge: s.ridge, pts: s.pts, sample: s.sample })));
   const { setGlobal, commit } = useStore.getState();
   const [kind, setKind] = useState<TargetKind>('harmonics');
@@ -116,7 +117,7 @@ function RegressionControls({ points }: { points: DataPoint[] }) {
       <ListField name="pts" value={pts} onCommit={(v) => setGlobal('pts', v)} placeholder="e.g. 30:0.5;120:-1" />
     </div>
   );
-}
+});
 
 const kernelText = (k: KernelInstance) => familyOf(k).text(k.params);
 

@@ -68,7 +68,8 @@ export function SamplesPanel() {
   );
 }
 
-function SamplesControls({ data }: { data: GpSamplesResult | null }) {
+/** Memoized: the controls read their own state; a change elsewhere (a kernel slider) does not redraw them. */
+const SamplesControls = memo(function SamplesControls({ data }: { data: GpSamplesResult | null }) {
   const { domain, deg, sample } = useStore(useShallow((s) => ({ domain: s.domain, deg: s.deg, sample: s.sample })));
   const { setGlobal, commit } = useStore.getState();
   const perKernel = domain === 'circle' ? 2 * deg + 1 : harmonicCount(deg);
@@ -102,7 +103,7 @@ function SamplesControls({ data }: { data: GpSamplesResult | null }) {
     </div>
     </>
   );
-}
+});
 
 const kernelText = (k: KernelInstance) => familyOf(k).text(k.params);
 
