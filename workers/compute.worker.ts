@@ -11,7 +11,7 @@ import { learningView } from '../src/core/learning';
 import { profile } from '../src/core/profile';
 import { regressionPiece } from '../src/core/regressionView';
 import { gpSamples } from '../src/core/samples';
-import { spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum';
+import { spectrum, spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum';
 import { spectrumPlot } from '../src/core/spectrumPlot';
 import { renderFigure } from '../src/figure';
 import { parseLink, serializeLink } from '../src/link';
@@ -63,6 +63,14 @@ async function runSpectrum(req: SpectrumRequest, id: number): Promise<SpectrumRe
   }
 }
 
+/** The learning view's last spectrum: while only `t` changes (Play, the time slider) it is reused. */
+let learningCache: { key: string; result: SpectrumResult } | null = null;
+function learningSpectrum(req: SpectrumRequest): SpectrumResult {
+  const key = spectrumKey(req);
+  if (learningCache?.key !== key) learningCache = { key, result: spectrum(req) };
+  return learningCache.result;
+}
+
 /** Runs `compute` and adds its wall time (for `npm run bench`, shown as data-compute-ms). */
 function timed<T extends object>(compute: () => T): T & { computeMs: number } {
   const start = performance.now();
@@ -104,7 +112,7 @@ const api: ComputeApi = {
     return transfer(result, result.comparison ? [...buffers, result.comparison.values.buffer] : buffers);
   },
   learning(req) {
-    const result = timed(() => learningView(req));
+    const result = timed(() => learningView(req, learningSpectrum));
     const buffers = [result.time.buffer, result.theta.buffer, result.target.buffer];
     for (const k of result.kernels) buffers.push(k.profile.buffer, ...k.degrees.map((c) => c.residual.buffer));
     return transfer(result, buffers);

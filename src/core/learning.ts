@@ -16,13 +16,13 @@
 import { carriedFromAngle, type KernelInstance } from './kernels';
 import { LegendreSweep } from './gegenbauer';
 import { angleGrid } from './profile';
-import { spectrum } from './spectrum';
+import { spectrum, type SpectrumRequest, type SpectrumResult } from './spectrum';
 
 /** Residual below which a degree counts as learned (10 %). */
 export const LEARNED_RESIDUAL = 0.1;
-/** The shared time grid never leaves [TIME_MIN, TIME_MAX] (units of 1/η). */
+/** The shared time grid never leaves [TIME_MIN, TIME_MAX] (units of 1/η); TIME_MAX is the link's largest `t`. */
 export const TIME_MIN = 1e-3;
-export const TIME_MAX = 1e16;
+export const TIME_MAX = 1e15;
 /** Default sizes: points of the log-spaced time grid, and profile samples on θ ∈ [0, π] (0.5° steps). */
 export const TIME_SAMPLES = 241;
 export const PROFILE_SAMPLES = 361;
@@ -206,10 +206,13 @@ export interface LearningViewRequest {
   profileSamples?: number;
 }
 
-/** The learning panel: the spectrum up to the largest degree (at least 1), then learningCurves. */
-export function learningView(req: LearningViewRequest): LearningCurves {
+/**
+ * The learning panel: the spectrum up to the largest degree (at least 1), then learningCurves. `spectrumOf`
+ * lets the worker reuse the last spectrum while only `t` changes (Play).
+ */
+export function learningView(req: LearningViewRequest, spectrumOf: (r: SpectrumRequest) => SpectrumResult = spectrum): LearningCurves {
   const kmax = Math.max(1, ...req.degrees.filter(Number.isInteger));
-  const { series } = spectrum({ kernels: req.kernels, d: req.d, kmax, unit: req.unit });
+  const { series } = spectrumOf({ kernels: req.kernels, d: req.d, kmax, unit: req.unit });
   return learningCurves({
     lambdas: series.map((s) => s.lambda),
     floors: series.map((s) => s.floor),

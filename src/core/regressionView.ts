@@ -8,7 +8,7 @@
  * `mergeRegressionPieces` puts back together; `regressionView` does all of it in one go (CLI, tests).
  */
 import { fitLaplace, type LaplaceFit } from './fitLaplace';
-import type { KernelInstance } from './kernels';
+import { familyOf, type KernelInstance } from './kernels';
 import { predictorGap, regression, type RegressionFit, type RegressionRequest } from './regression';
 
 /** Points of the uniform θ grid: 0.5° steps over [0°, 360°]. */
@@ -79,14 +79,16 @@ export function regressionPieces(kernels: readonly KernelInstance[], count: numb
 export function regressionPiece(req: RegressionViewRequest, piece: RegressionPiece): RegressionPieceResult {
   const ntk = req.kernels.findIndex((k) => k.family === 'ntk');
   const fit = piece.compare && ntk >= 0 ? fitLaplace(req.kernels[ntk]) : null;
-  const own = piece.kernels.map((i) => req.kernels[i]);
-  const result = regression({ ...req, kernels: fit ? [...own, fit.instance] : own, grid: REGRESSION_GRID });
+  const result = regression({ ...req, kernels: piece.kernels.map((i) => req.kernels[i]), grid: REGRESSION_GRID });
   if (fit === null) return { piece, ...result, comparison: null };
-  const values = result.values.pop()!;
-  result.fits.pop();
+  // The fit matches the normalized kernels; with norm=raw the NTK is κ_NTK(1) times its normalized self,
+  // so the comparison kernel is κ_NTK(1)·Laplace, whose predictor at ridge λ is the Laplace predictor at
+  // ridge λ/κ_NTK(1): s·k(x)ᵀ(sK + λI)⁻¹y = k(x)ᵀ(K + (λ/s)I)⁻¹y.
+  const scale = req.unit ? 1 : familyOf(req.kernels[ntk]).atOne(req.kernels[ntk].params);
+  const values = regression({ ...req, kernels: [fit.instance], ridge: req.ridge / scale, grid: REGRESSION_GRID }).values[0];
   const gap = predictorGap(result.values[piece.kernels.indexOf(ntk)], values);
-  const scale = req.y.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  return { piece, ...result, comparison: { ntk, fit, values, gap, relativeGap: scale > 0 ? gap / scale : 0 } };
+  const size = req.y.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  return { piece, ...result, comparison: { ntk, fit, values, gap, relativeGap: size > 0 ? gap / size : 0 } };
 }
 
 /** The pieces of one request put back in kernel order (every piece has the same θ). */

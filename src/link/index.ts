@@ -5,6 +5,7 @@ export {
   INSTANCE_POSITIONS,
   LINK_VERSION,
   MAX_INSTANCES,
+  coerceGlobal,
   coerceParam,
   controlSpec,
   defaultState,

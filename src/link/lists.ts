@@ -5,7 +5,7 @@
  * clamped, rounded, with a reason), and kept in the state as its canonical text, so that comparing,
  * serializing and the default work as for any other value.
  */
-import { formatLinkNumber } from './numbers';
+import { DECIMAL, formatLinkNumber } from './numbers';
 
 /** A list-valued global parameter: `read` turns any text into canonical text plus the repairs made. */
 export interface ListRule {
@@ -20,8 +20,7 @@ export interface DataPoint {
   value: number;
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const numberOf = (text: string) => (NUMBER.test(text.trim()) ? Number(text.trim()) + 0 : null);
+const numberOf = (text: string) => (DECIMAL.test(text.trim()) ? Number(text.trim()) + 0 : null);
 
 /** Item text shown in a message: at most 20 characters, quoted. */
 const shown = (text: string) => JSON.stringify(Array.from(text).length > 20 ? `${Array.from(text).slice(0, 20).join('')}…` : text);

@@ -9,7 +9,7 @@
  */
 import { defaultInstance, type KernelInstance, type ParamSpec, type ParamValue } from '../core/kernels';
 import { DEGREES, POINTS, type ListRule } from './lists';
-import { formatLinkNumber } from './numbers';
+import { DECIMAL, formatLinkNumber } from './numbers';
 
 export { formatLinkNumber };
 
@@ -653,8 +653,6 @@ export function defaultState(): LinkState {
   return { kernels: [...DEFAULT_KERNELS], ...(globals as Omit<LinkState, 'kernels'>) };
 }
 
-/** Decimal numbers only (links.md §1): `3`, `0.5`, `.5`, `5.`, `1e-3`, `-2`; not Infinity, NaN, hex, ''. */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Link text cut to 40 characters (code points) for a message. */
 function shorten(raw: string): string {
@@ -708,4 +706,15 @@ export function coerceParam(spec: ParamSpec | ListParam, raw: string): Coerced {
     return { value: r, repair: `${shown} is not an integer; rounded to ${formatLinkNumber(r)}` };
   }
   return { value: n };
+}
+
+/**
+ * A global parameter's value as a typed field reads it: `coerceParam`, then the row's own `check` against
+ * the state with that value (e.g. an emptied `harm` falls back to its default), as a link would.
+ */
+export function coerceGlobal(spec: GlobalParam, raw: string, state: Readonly<LinkState>): Coerced {
+  const read = coerceParam(spec, raw);
+  const fix = spec.check?.({ ...state, [spec.key]: read.value });
+  if (fix === undefined) return read;
+  return { value: fix.value, repair: [read.repair, fix.repair].filter(Boolean).join('; ') };
 }

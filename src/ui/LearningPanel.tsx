@@ -6,7 +6,7 @@
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { familyOf, type KernelInstance } from '../core/kernels';
+import type { KernelInstance } from '../core/kernels';
 import { LEARNED_RESIDUAL, type LearningCurves, type LearningViewRequest } from '../core/learning';
 import { colourOf } from '../figure/palette';
 import { controlSpec, readDegrees } from '../link';
@@ -14,7 +14,7 @@ import { useStore } from '../state/store';
 import type { Timed } from '../worker/api';
 import { callWorker } from '../worker/client';
 import { LineChart, type Curve } from './chart/LineChart';
-import { formatReadout } from './format';
+import { formatReadout, kernelText } from './format';
 import { ListField } from './ListField';
 import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
@@ -97,9 +97,11 @@ const LearningControls = memo(function LearningControls({ data }: { data: Result
     <>
       <div className="panel-controls">
         <ListField name="harm" value={harm} onCommit={(v) => setGlobal('harm', v)} placeholder="e.g. 1,2,3,4,8" />
+      </div>
+      {/* outside .panel-controls: a lecturer's controls, kept in presentation mode */}
+      <div className="panel-actions">
         <ParamControl spec={controlSpec('t')} value={t} context="spectral bias" onChange={(v, c) => setGlobal('t', v as number, c)} onCommit={commit} />
       </div>
-      {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
       <div className="play-controls panel-actions">
         <button type="button" onClick={() => (playing ? stop() : setPlaying(true))} disabled={range === null} aria-pressed={playing}>
           {playing ? 'Pause' : 'Play'}
@@ -112,8 +114,6 @@ const LearningControls = memo(function LearningControls({ data }: { data: Result
     </>
   );
 });
-
-const kernelText = (k: KernelInstance) => familyOf(k).text(k.params);
 
 const TimesChart = memo(function TimesChart({ data, kernels, d }: { data: Result; kernels: readonly KernelInstance[]; d: number }) {
   // a log axis only where it spreads the degrees out (and has no k = 0)

@@ -1,9 +1,10 @@
 /**
  * A list-valued link parameter (`pts`, `harm`) as a labelled text field: committed on Enter or blur,
- * read by the link's own rule (so a field repairs exactly as a link would, and says so).
+ * read by the link's own rule and the row's check (so a field repairs exactly as a link would, and says so).
  */
 import { useId } from 'react';
-import { GLOBAL_PARAMS, coerceParam, type GlobalKey } from '../link';
+import { GLOBAL_PARAMS, coerceGlobal, type GlobalKey } from '../link';
+import { linkStateOf, useStore } from '../state/store';
 import { useDraftField } from './useDraftField';
 
 interface Props {
@@ -16,7 +17,11 @@ interface Props {
 export function ListField({ name, value, onCommit, placeholder }: Props) {
   const id = useId();
   const spec = GLOBAL_PARAMS.find((p) => p.key === name)!;
-  const { inputProps, message } = useDraftField(value, (draft) => coerceParam(spec, draft), (v) => onCommit(String(v)));
+  const { inputProps, message } = useDraftField(
+    value,
+    (draft) => coerceGlobal(spec, draft, linkStateOf(useStore.getState())),
+    (v) => onCommit(String(v)),
+  );
   return (
     <div className="param list-field">
       <label htmlFor={id}>{spec.label}</label>

@@ -6,7 +6,7 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { familyOf, type KernelInstance } from '../core/kernels';
-import { TARGET_KINDS, loadTarget, type TargetKind } from '../core/regression';
+import { TARGET_KINDS, loadTarget, type TargetKind } from '../core/targets';
 import type { RegressionView } from '../core/regressionView';
 import { colourOf } from '../figure/palette';
 import { POINT_LIMITS, controlSpec, pointsText, readPoints, type DataPoint } from '../link';
@@ -14,7 +14,7 @@ import { useStore } from '../state/store';
 import type { Timed } from '../worker/api';
 import { computeRegression } from '../worker/regression';
 import { LineChart, type Curve } from './chart/LineChart';
-import { formatReadout } from './format';
+import { formatReadout, kernelText } from './format';
 import { ListField } from './ListField';
 import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
@@ -82,10 +82,16 @@ const RegressionControls = memo(function RegressionControls({ points }: { points
   const { ridge, pts, sample } = useStore(useShallow((s) => ({ ridge: s.ridge, pts: s.pts, sample: s.sample })));
   const { setGlobal, commit } = useStore.getState();
   const [kind, setKind] = useState<TargetKind>('harmonics');
-  const [count, setCount] = useState(20);
+  // the count as typed; read (and clamped) when the target is loaded, so the field can be cleared and retyped
+  const [count, setCount] = useState('20');
+  const targetCount = Math.max(1, Math.min(POINT_LIMITS.items, Math.round(Number(count)) || 20));
   return (
-    <div className="panel-controls">
+    <>
+    {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
+    <div className="panel-actions">
       <ParamControl spec={controlSpec('ridge')} value={ridge} context="regression" onChange={(v, c) => setGlobal('ridge', v as number, c)} onCommit={commit} />
+    </div>
+    <div className="panel-controls">
       <div className="load-target" role="group" aria-label="Load a target">
         <label>
           Target{' '}
@@ -104,10 +110,10 @@ const RegressionControls = memo(function RegressionControls({ points }: { points
             min={1}
             max={POINT_LIMITS.items}
             value={count}
-            onChange={(e) => setCount(Math.max(1, Math.min(POINT_LIMITS.items, Math.round(Number(e.target.value) || 1))))}
+            onChange={(e) => setCount(e.target.value)}
           />
         </label>
-        <button type="button" onClick={() => setGlobal('pts', pointsText(loadTarget(kind, count, sample)))}>
+        <button type="button" onClick={() => setGlobal('pts', pointsText(loadTarget(kind, targetCount, sample)))}>
           Load target
         </button>
         <button type="button" onClick={() => setGlobal('pts', '')} disabled={points.length === 0}>
@@ -116,10 +122,9 @@ const RegressionControls = memo(function RegressionControls({ points }: { points
       </div>
       <ListField name="pts" value={pts} onCommit={(v) => setGlobal('pts', v)} placeholder="e.g. 30:0.5;120:-1" />
     </div>
+    </>
   );
 });
-
-const kernelText = (k: KernelInstance) => familyOf(k).text(k.params);
 
 const RegressionChart = memo(function RegressionChart({ data, points, kernels }: { data: Result; points: DataPoint[]; kernels: readonly KernelInstance[] }) {
   const xs = useMemo(() => Array.from(data.theta, (t) => (t * 180) / Math.PI), [data.theta]);

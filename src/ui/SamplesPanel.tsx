@@ -7,7 +7,7 @@
 import { geoGraticule10, geoOrthographic, geoPath } from 'd3';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { familyOf, type KernelInstance } from '../core/kernels';
+import type { KernelInstance } from '../core/kernels';
 import { harmonicCount } from '../core/harmonics';
 import type { GpSamplesRequest, GpSamplesResult } from '../core/samples';
 import { packedTable } from '../figure/colour';
@@ -18,7 +18,7 @@ import type { Timed } from '../worker/api';
 import { callWorker } from '../worker/client';
 import { LineChart } from './chart/LineChart';
 import { useWidth } from './chart/useWidth';
-import { formatReadout } from './format';
+import { formatReadout, kernelText } from './format';
 import { globeRadius, globeRaster, paintRaster, sampleRaster } from './globe';
 import { ColourLegend } from './Heatmap';
 import { PanelExport } from './PanelExport';
@@ -30,6 +30,10 @@ import './functionSpace.css';
 type Samples = GpSamplesResult & Timed;
 const computeSamples = (req: GpSamplesRequest): Promise<Samples> => callWorker('samples', (w) => w.samples(req) as Promise<Samples>);
 const DIVERGING = packedTable('diverging');
+const domainSpec = controlSpec('domain');
+const DOMAINS = domainSpec.kind === 'choice' ? domainSpec.options : [];
+const seedSpec = controlSpec('sample');
+const SAMPLE_SEEDS = seedSpec.kind === 'number' ? seedSpec : { min: 0, max: 0 };
 
 export function SamplesPanel() {
   const req = useStore(
@@ -72,20 +76,17 @@ export function SamplesPanel() {
 const SamplesControls = memo(function SamplesControls({ data }: { data: GpSamplesResult | null }) {
   const { domain, deg, sample } = useStore(useShallow((s) => ({ domain: s.domain, deg: s.deg, sample: s.sample })));
   const { setGlobal, commit } = useStore.getState();
-  const perKernel = domain === 'circle' ? 2 * deg + 1 : harmonicCount(deg);
+  // what the shown functions were drawn with (a newer request may still be computing)
+  const shown = data ?? { domain, degree: deg };
+  const perKernel = shown.domain === 'circle' ? 2 * shown.degree + 1 : harmonicCount(shown.degree);
   return (
     <>
     <div className="panel-controls">
       <fieldset className="segmented">
         <legend>Random functions on</legend>
-        {(
-          [
-            ['sphere', 'sphere S² (d = 3)'],
-            ['circle', 'circle S¹ (d = 2)'],
-          ] as const
-        ).map(([value, label]) => (
+        {DOMAINS.map(({ value, label }) => (
           <label key={value}>
-            <input type="radio" name="samples-domain" checked={domain === value} onChange={() => setGlobal('domain', value)} />
+            <input type="radio" name="samples-domain" checked={domain === value} onChange={() => setGlobal('domain', value as typeof domain)} />
             {label}
           </label>
         ))}
@@ -94,18 +95,16 @@ const SamplesControls = memo(function SamplesControls({ data }: { data: GpSample
     </div>
     {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
     <div className="sample-seed panel-actions">
-      <button type="button" onClick={() => setGlobal('sample', sample + 1 > 2147483647 ? 0 : sample + 1)}>
+      <button type="button" onClick={() => setGlobal('sample', sample + 1 > SAMPLE_SEEDS.max ? SAMPLE_SEEDS.min : sample + 1)}>
         New sample
       </button>
       <span role="status">
-        sample #{sample} · truncated at degree K = {data?.degree ?? deg} ({perKernel.toLocaleString('en')} harmonics per kernel)
+        sample #{sample} · truncated at degree K = {shown.degree} ({perKernel.toLocaleString('en')} harmonics per kernel)
       </span>
     </div>
     </>
   );
 });
-
-const kernelText = (k: KernelInstance) => familyOf(k).text(k.params);
 
 const CircleSamples = memo(function CircleSamples({ data, kernels }: { data: Extract<GpSamplesResult, { domain: 'circle' }>; kernels: readonly KernelInstance[] }) {
   const xs = useMemo(() => Array.from(data.theta, (t) => (t * 180) / Math.PI), [data.theta]);
@@ -178,7 +177,8 @@ const Globes = memo(function Globes({ data, kernels }: { data: Extract<GpSamples
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 30 : 10;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    // the arrows turn the view: → shows what lies east, ↑ what lies north
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     const m = moves[e.key];
     if (!m) return;
     e.preventDefault();
@@ -189,10 +189,10 @@ const Globes = memo(function Globes({ data, kernels }: { data: Extract<GpSamples
     <div ref={ref}>
       <div
         className="globes"
-        role="slider"
+        role="group"
+        aria-roledescription="rotatable globes"
         tabIndex={0}
-        aria-label="Globes: drag, or use the arrow keys, to turn them"
-        aria-valuetext={`centre at longitude ${lon}°, latitude ${lat}°`}
+        aria-label={`Globes centred at longitude ${lon}°, latitude ${lat}°: drag, or use the arrow keys, to turn them`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}

@@ -1,3 +1,5 @@
+import { familyOf, type KernelInstance } from '../core/kernels';
+
 /** Number formatting for readouts: 4 significant digits, never "NaN" or "Infinity" on screen. */
 export function formatReadout(v: number): string {
   if (!Number.isFinite(v)) return '—';
@@ -17,3 +19,6 @@ export function formatFromLog10(l: number): string {
 
 /** Exponent for display with a true minus sign: −2.98. */
 export const formatSlope = (s: number) => (Number.isFinite(s) ? s.toFixed(2).replace('-', '−') : '—');
+
+/** An instance as the views name it, e.g. "ReLU NTK, L=2" (the registry's plain-text formula). */
+export const kernelText = (k: KernelInstance) => familyOf(k).text(k.params);

@@ -13,7 +13,18 @@ export function useComputed<Req, Res>(
   req: Req | null,
   failure: string,
 ): { data: Res | null; request: Req | null; busy: boolean } {
-  const channel = useMemo(() => coalesced(call), [call]);
+  // the last result is kept: a request equal to it (a view scrolled away and back) is answered at once,
+  // still through the channel, so that it supersedes any older call in flight
+  const channel = useMemo(() => {
+    let last: { key: string; data: Res } | null = null;
+    return coalesced(async (r: Req) => {
+      const key = JSON.stringify(r);
+      if (last?.key === key) return last.data;
+      const data = await call(r);
+      last = { key, data };
+      return data;
+    });
+  }, [call]);
   // the result with the request it answers: a view draws the result with that request's kernels, never
   // with newer ones it was not computed for
   const [answer, setAnswer] = useState<{ data: Res; request: Req } | null>(null);

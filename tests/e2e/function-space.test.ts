@@ -85,7 +85,7 @@ describeE2E('function space', () => {
       const image = () => first.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
       const before = await image();
       await globes.focus();
-      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowRight');
       await page.waitForURL(/lon=10(&|$)/);
       await expect.poll(image).not.toBe(before);
       await page.getByRole('button', { name: 'New sample' }).click();

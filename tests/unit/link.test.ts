@@ -10,6 +10,7 @@ import {
   DEGREE_LIMITS,
   GLOBAL_PARAMS,
   MAX_INSTANCES,
+  coerceGlobal,
   coerceParam,
   defaultState,
   formatLinkNumber,
@@ -757,6 +758,13 @@ describe('list parameters: pts and harm (docs/function-space.md)', () => {
     ]);
     expect(repairsOf('?harm=x')).toEqual(['harm: "x" is not a degree; dropped', 'harm: no degree left; default 1,2,3,4,6,8 used']);
     expect(readDegrees(parseLink('?harm=' + Array.from({ length: 15 }, (_, i) => i).join(',')).state.harm)).toHaveLength(12);
+  });
+
+  it('a typed list is repaired as a link would be, including its row check (coerceGlobal)', () => {
+    const harm = GLOBAL_PARAMS.find((p) => p.key === 'harm')!;
+    expect(coerceGlobal(harm, '', defaultState())).toEqual({ value: '1,2,3,4,6,8', repair: 'no degree left; default 1,2,3,4,6,8 used' });
+    expect(coerceGlobal(harm, 'x', defaultState()).value).toBe('1,2,3,4,6,8');
+    expect(coerceGlobal(harm, '5,1', defaultState())).toEqual({ value: '1,5', repair: 'degrees sorted' });
   });
 
   it('pointsText and readPoints are inverse on canonical text', () => {

@@ -3,7 +3,7 @@
  * kernel order, identical to the view computed in one go; the NTK against its fitted Laplace kernel.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultInstance } from '../../src/core/kernels';
+import { defaultInstance, familyOf } from '../../src/core/kernels';
 import { predictorGap } from '../../src/core/regression';
 import { mergeRegressionPieces, regressionPiece, regressionPieces, regressionView } from '../../src/core/regressionView';
 import { DEFAULT_KERNELS } from '../../src/link';
@@ -47,4 +47,13 @@ describe('regression view pieces', () => {
     expect(comparison!.relativeGap).toBeLessThan(0.2);
     expect(regressionView({ ...req, kernels: [defaultInstance('gauss')] }).comparison).toBeNull();
   });
+
+  it('with norm=raw the comparison kernel is κ_NTK(1)·Laplace: the gap equals the normalized gap at ridge λ/κ_NTK(1)', () => {
+    const kernels = [defaultInstance('ntk', { L: 3 }), defaultInstance('laplace')];
+    const scale = familyOf(kernels[0]).atOne(kernels[0].params);
+    const raw = regressionView({ ...req, kernels, unit: false, ridge: 1 });
+    const unit = regressionView({ ...req, kernels, unit: true, ridge: 1 / scale });
+    expect(Math.abs(raw.comparison!.gap - unit.comparison!.gap)).toBeLessThan(1e-9);
+  });
 });
+

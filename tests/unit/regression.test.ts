@@ -7,19 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { carriedFromAngle, defaultInstance, sphereValue, type KernelInstance } from '../../src/core/kernels';
-import {
-  crossKernel,
-  gramOnCircle,
-  loadTarget,
-  pivotedCholesky,
-  predictorGap,
-  ProfileTable,
-  RANK_TOLERANCE,
-  regression,
-  solveGram,
-  TABLE_TOLERANCE,
-  harmonicsTarget,
-} from '../../src/core/regression';
+import { pivotedCholesky, RANK_TOLERANCE, solveGram } from '../../src/core/cholesky';
+import { crossKernel, gramOnCircle } from '../../src/core/circleKernel';
+import { ProfileTable, TABLE_TOLERANCE } from '../../src/core/profileTable';
+import { predictorGap, regression } from '../../src/core/regression';
+import { harmonicsTarget, loadTarget } from '../../src/core/targets';
 import { seededRandom } from '../../src/core/random';
 import { anyInstance } from './arbitraries';
 

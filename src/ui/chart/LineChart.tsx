@@ -4,7 +4,7 @@
  * scales (data points, reference lines), `onPlotClick` receives clicks in data coordinates.
  */
 import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
-import { memo, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { memo, useId, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { Axis } from './Axis';
 import { pointerInSvg } from './pointer';
 import { useWidth } from './useWidth';
@@ -52,6 +52,8 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
   const n = xs.length;
+  // curves beyond the y domain (a wild minimum-norm predictor) are clipped at the plot's edge, not flattened
+  const clip = `clip${useId().replace(/:/g, '')}`;
 
   const { x, y, paths } = useMemo(() => {
     const x = (xLog ? scaleLog() : scaleLinear()).domain(xDomain).range([MARGIN.left, width - MARGIN.right]);
@@ -62,7 +64,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
       if (!(hi > lo)) [lo, hi] = Number.isFinite(lo) ? [lo - 1, hi + 1] : [0, 1];
       domain = [lo, hi];
     }
-    const y = (yLog ? scaleLog() : scaleLinear()).domain(domain).range([height - MARGIN.bottom, MARGIN.top]).clamp(true);
+    const y = (yLog ? scaleLog() : scaleLinear()).domain(domain).range([height - MARGIN.bottom, MARGIN.top]);
     if (!yDomain && !yLog) y.nice();
     const path = line<number>()
       .defined((v) => Number.isFinite(v))
@@ -99,7 +101,10 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
       <svg width={width} height={height} role="img" aria-label={summary} tabIndex={0} onKeyDown={onKey} onBlur={() => setHover(null)} data-testid={testId}>
         <Axis scale={x} orient="bottom" at={height - MARGIN.bottom} label={xLabel} labelOffset={40} grid={height - MARGIN.top - MARGIN.bottom} ticks={xLog ? 5 : 6} />
         <Axis scale={y} orient="left" at={MARGIN.left} label={yLabel} labelOffset={48} grid={width - MARGIN.left - MARGIN.right} ticks={yLog ? 5 : 6} />
-        <g className="curves">
+        <clipPath id={clip}>
+          <rect x={MARGIN.left} y={MARGIN.top} width={Math.max(0, width - MARGIN.left - MARGIN.right)} height={height - MARGIN.top - MARGIN.bottom} />
+        </clipPath>
+        <g className="curves" clipPath={`url(#${clip})`}>
           {paths.map((d, i) => (
             <path
               key={i}
