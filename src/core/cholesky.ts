@@ -3,6 +3,7 @@
  * pivoting, stopped at the numerical rank, and the (minimum-norm) solve of (K + ridge·I) α = y.
  * Pure TypeScript.
  */
+import { dot } from './dot';
 
 // ───────────────────────────── pivoted Cholesky and the solve ─────────────────────────────
 
@@ -32,22 +33,6 @@ export interface PivotedCholesky {
   rank: number;
 }
 
-/** Σ_{m<len} a[ia + m]·b[ib + m], four independent partial sums (contiguous, unrolled). */
-export function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, len: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let m = 0;
-  for (; m + 3 < len; m += 4) {
-    s0 += a[ia + m] * b[ib + m];
-    s1 += a[ia + m + 1] * b[ib + m + 1];
-    s2 += a[ia + m + 2] * b[ib + m + 2];
-    s3 += a[ia + m + 3] * b[ib + m + 3];
-  }
-  for (; m < len; m++) s0 += a[ia + m] * b[ib + m];
-  return s0 + s1 + (s2 + s3);
-}
 
 /** Columns per panel of the blocked factorization (32: the panel rows stay in cache, the update dominates). */
 const CHOLESKY_BLOCK = 32;

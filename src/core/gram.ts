@@ -7,6 +7,7 @@
  * Every kernel depends on a pair only through ‖x‖, ‖z‖ and xᵀz: the O(d) work is one inner product per pair
  * (and the norms once per point); the kernels then run on rows of pairs (offsphere.ts `RowKernel`).
  */
+import { dot as innerProduct } from './dot';
 import { family, type KernelInstance } from './kernels';
 import { cosineFromCarried } from './ntk';
 import { rowKernel, type PairRow, type RowKernel } from './offsphere';
@@ -77,23 +78,6 @@ export function projectToSphere(points: Float64Array, n: number, d: number): Flo
  */
 const DIRECT_BELOW = 1 / 16;
 
-/** Inner product of rows starting at a and b, four partial sums (the loop is latency-bound otherwise). */
-function rowDot(points: Float64Array, a: number, b: number, d: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  for (; k + 3 < d; k += 4) {
-    s0 += points[a + k] * points[b + k];
-    s1 += points[a + k + 1] * points[b + k + 1];
-    s2 += points[a + k + 2] * points[b + k + 2];
-    s3 += points[a + k + 3] * points[b + k + 3];
-  }
-  for (; k < d; k++) s0 += points[a + k] * points[b + k];
-  return s0 + s1 + (s2 + s3);
-}
-
 /**
  * Every pair i ≤ j once, row by row (the order of the packed upper triangle): row i is the PairRow of
  * x = x_i, entries j = i…n−1 (the diagonal first); its arrays are reused from row to row.
@@ -123,7 +107,7 @@ function forEachRow(points: Float64Array, n: number, d: number, visit: (i: numbe
       const nz = norms[j];
       const iz = inverse[j];
       const oj = j * d;
-      const p = rowDot(points, oi, oj, d);
+      const p = innerProduct(points, oi, points, oj, d);
       // u = 0 at a zero point: (δ, σ) = (1, 1)
       const u = p * ix * iz;
       let dd = 1 - u;

@@ -12,7 +12,8 @@
  * Pure TypeScript, no DOM: used by the compute worker, the CLI and the tests.
  */
 import { carriedFromAngle, type KernelInstance } from './kernels';
-import { dot, solveGram } from './cholesky';
+import { solveGram } from './cholesky';
+import { dot } from './dot';
 import { carriedEvaluatorOf, reduceAngle, wrappedDifference, type CarriedEvaluator } from './circleKernel';
 import { ProfileTable } from './profileTable';
 

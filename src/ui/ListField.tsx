@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { GLOBAL_PARAMS, coerceGlobal, type GlobalKey } from '../link';
 import { linkStateOf, useStore } from '../state/store';
-import { useDraftField } from './useDraftField';
+import { FieldNotes, useDraftField } from './useDraftField';
 
 interface Props {
   name: GlobalKey & ('pts' | 'harm');
@@ -26,12 +26,7 @@ export function ListField({ name, value, onCommit, placeholder }: Props) {
     <div className="param list-field">
       <label htmlFor={id}>{spec.label}</label>
       <input id={id} type="text" placeholder={placeholder} aria-describedby={`${id}-help ${id}-msg`} {...inputProps} />
-      <small id={`${id}-help`} className="help">
-        {spec.help}
-      </small>
-      <small id={`${id}-msg`} className="field-message" role="status">
-        {message}
-      </small>
+      <FieldNotes id={id} help={spec.help} message={message} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { useId } from 'react';
 import type { NumberParam, ParamSpec, ParamValue } from '../core/kernels';
 import { formatValue } from '../core/kernels';
 import { coerceParam } from '../link';
-import { useDraftField } from './useDraftField';
+import { FieldNotes, useDraftField } from './useDraftField';
 
 interface Props {
   spec: ParamSpec;
@@ -135,12 +135,7 @@ function NumberControl({ spec, value, onChange, onCommit, context }: Props & { s
           {...inputProps}
         />
       </div>
-      <small id={`${id}-help`} className="help">
-        {spec.help}
-      </small>
-      <small id={`${id}-msg`} className="field-message" role="status">
-        {message}
-      </small>
+      <FieldNotes id={id} help={spec.help} message={message} />
     </div>
   );
 }

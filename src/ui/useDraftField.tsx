@@ -31,3 +31,17 @@ export function useDraftField(value: string, read: (draft: string) => Coerced, o
   };
   return { inputProps, message, clearMessage: () => setMessage('') };
 }
+
+/** The help line and the repair message under a draft field (ids `${id}-help`, `${id}-msg`, as aria-describedby names them). */
+export function FieldNotes({ id, help, message }: { id: string; help: string; message: string }) {
+  return (
+    <>
+      <small id={`${id}-help`} className="help">
+        {help}
+      </small>
+      <small id={`${id}-msg`} className="field-message" role="status">
+        {message}
+      </small>
+    </>
+  );
+}
