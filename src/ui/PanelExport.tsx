@@ -2,7 +2,7 @@
  * A panel's export buttons: SVG, PNG (2×) and CSV, the same figures as `npm run -s figure` for the
  * current link (src/ui/exports.ts). A failure becomes an error notice.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { linkStateOf, useStore } from '../state/store';
 import { exportPanel, type ExportFormat } from './exports';
 import { PANELS, type PanelId } from './panels';
@@ -13,7 +13,8 @@ const FORMATS: readonly { format: ExportFormat; label: string; what: string }[] 
   { format: 'csv', label: 'CSV', what: 'data as CSV' },
 ];
 
-export function PanelExport({ panel }: { panel: PanelId }) {
+/** Memoized: it reads its own state, so a change elsewhere (a kernel slider, a new result) does not redraw it. */
+export const PanelExport = memo(function PanelExport({ panel }: { panel: PanelId }) {
   const [pending, setPending] = useState<ExportFormat | null>(null);
   const name = PANELS.find((p) => p.id === panel)!.noun;
   const run = async (format: ExportFormat) => {
@@ -48,4 +49,4 @@ export function PanelExport({ panel }: { panel: PanelId }) {
       ))}
     </div>
   );
-}
+});

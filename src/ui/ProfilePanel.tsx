@@ -44,7 +44,8 @@ export function ProfilePanel() {
   );
 }
 
-function ProfileControls() {
+/** Memoized: it reads its own state, so a change elsewhere (a kernel slider, a new result) does not redraw it. */
+const ProfileControls = memo(function ProfileControls() {
   const axis = useStore((s) => s.axis);
   const zoom = useStore((s) => s.zoom);
   const { setGlobal, commit } = useStore.getState();
@@ -83,7 +84,7 @@ function ProfileControls() {
       </div>
     </div>
   );
-}
+});
 
 /** Memoized: redrawn when new data arrives, not on every input that merely requests it. */
 const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData }) {

@@ -58,7 +58,8 @@ export function SpectrumPanel() {
   );
 }
 
-function SpectrumControls() {
+/** Memoized: it reads its own state, so a change elsewhere (a kernel slider, a new result) does not redraw it. */
+const SpectrumControls = memo(function SpectrumControls() {
   const s = useStore(
     useShallow((st) => ({ d: st.d, kmax: st.kmax, y: st.y, parity: st.parity, klo: st.klo, khi: st.khi })),
   );
@@ -104,7 +105,7 @@ function SpectrumControls() {
       </details>
     </div>
   );
-}
+});
 
 /** Memoized: redrawn when new data arrives, not on every input that merely requests it. */
 const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData }) {
