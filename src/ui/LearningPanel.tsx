@@ -19,7 +19,6 @@ import { ListField } from './ListField';
 import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
 import { useComputed } from './useComputed';
-import { useNearViewport } from './useNearViewport';
 import './functionSpace.css';
 
 type Result = LearningCurves & Timed;
@@ -31,12 +30,9 @@ const PLAY_MS = 8000;
 export function LearningPanel() {
   const { kernels, d, norm, harm, t } = useStore(useShallow((s) => ({ kernels: s.kernels, d: s.d, norm: s.norm, harm: s.harm, t: s.t })));
   const req: LearningViewRequest = { kernels, d, unit: norm === 'unit', degrees: readDegrees(harm), t };
-  // computed only while on (or near) the screen: a slider moved elsewhere does not pay for this view
-  const section = useRef<HTMLElement>(null);
-  const near = useNearViewport(section, '200px');
-  const { data, request, busy } = useComputed(computeLearning, near ? req : null, 'The learning curves could not be computed');
+  const { ref, data, request, busy } = useComputed(computeLearning, req, 'The learning curves could not be computed');
   return (
-    <section ref={section} className="panel learning" aria-labelledby="learning-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
+    <section ref={ref} className="panel learning" aria-labelledby="learning-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
       <header className="panel-head">
         <h2 id="learning-heading">Spectral bias: which frequencies are learned first</h2>
         {busy && <span className="busy" role="status">Computing…</span>}

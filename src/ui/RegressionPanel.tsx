@@ -3,7 +3,7 @@
  * point to remove, or edit the list, or load a target), and the kernel ridge regression predictor of every
  * kernel, with the Laplace kernel fitted to the first NTK and the largest gap between the two.
  */
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { familyOf, type KernelInstance } from '../core/kernels';
 import { TARGET_KINDS, loadTarget, type TargetKind } from '../core/targets';
@@ -19,7 +19,6 @@ import { ListField } from './ListField';
 import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
 import { useComputed } from './useComputed';
-import { useNearViewport } from './useNearViewport';
 import './functionSpace.css';
 
 interface Request {
@@ -47,12 +46,9 @@ export function RegressionPanel() {
     y: points.map((p) => p.value),
     ridge,
   };
-  // computed only while on (or near) the screen: a slider moved elsewhere does not pay for this view
-  const section = useRef<HTMLElement>(null);
-  const near = useNearViewport(section, '200px');
-  const { data, request, busy } = useComputed(computeRegression, near ? req : null, 'The regression could not be computed');
+  const { ref, data, request, busy } = useComputed(computeRegression, req, 'The regression could not be computed');
   return (
-    <section ref={section} className="panel" aria-labelledby="regression-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
+    <section ref={ref} className="panel" aria-labelledby="regression-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
       <header className="panel-head">
         <h2 id="regression-heading">Kernel regression on the circle</h2>
         {busy && <span className="busy" role="status">Computing…</span>}

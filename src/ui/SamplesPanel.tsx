@@ -24,7 +24,6 @@ import { ColourLegend } from './Heatmap';
 import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
 import { useComputed } from './useComputed';
-import { useNearViewport } from './useNearViewport';
 import './functionSpace.css';
 
 type Samples = GpSamplesResult & Timed;
@@ -41,12 +40,9 @@ export function SamplesPanel() {
       (s): GpSamplesRequest => ({ kernels: s.kernels, unit: s.norm === 'unit', domain: s.domain, degree: s.deg, seed: s.sample }),
     ),
   );
-  // computed only while on (or near) the screen: a slider moved elsewhere does not pay for this view
-  const section = useRef<HTMLElement>(null);
-  const near = useNearViewport(section, '200px');
-  const { data, request, busy } = useComputed(computeSamples, near ? req : null, 'The random functions could not be computed');
+  const { ref, data, request, busy } = useComputed(computeSamples, req, 'The random functions could not be computed');
   return (
-    <section ref={section} className="panel samples" aria-labelledby="samples-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
+    <section ref={ref} className="panel samples" aria-labelledby="samples-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
       <header className="panel-head">
         <h2 id="samples-heading">Random functions: one sample of each kernel’s Gaussian process</h2>
         {busy && <span className="busy" role="status">Computing…</span>}

@@ -1,18 +1,22 @@
 /**
  * A view's data from the worker for the current request: sent when the request changes (compared by
  * value), through a channel that keeps at most one call in flight and drops stale results (`coalesced`),
- * with the busy indicator and Retry of useBusy. `null` as request means nothing to compute. The result
- * comes with the request it answers.
+ * with the busy indicator and Retry of useBusy. Only while the view (the element given `ref`) is on or
+ * within 200 px of the screen: a slider moved elsewhere does not pay for it. The result comes with the
+ * request it answers.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { STALE, coalesced } from '../worker/client';
 import { useBusy } from './useBusy';
+import { useNearViewport } from './useNearViewport';
 
 export function useComputed<Req, Res>(
   call: (req: Req) => Promise<Res>,
-  req: Req | null,
+  wanted: Req,
   failure: string,
-): { data: Res | null; request: Req | null; busy: boolean } {
+) {
+  const ref = useRef<HTMLElement>(null);
+  const req = useNearViewport(ref, '200px') ? wanted : null;
   // the last result is kept: a request equal to it (a view scrolled away and back) is answered at once,
   // still through the channel, so that it supersedes any older call in flight
   const channel = useMemo(() => {
@@ -40,5 +44,5 @@ export function useComputed<Req, Res>(
     );
     // the request is compared by value (key); `req` itself is a fresh object on every render
   }, [key, channel, track, attempt, failure]);
-  return { data: answer?.data ?? null, request: answer?.request ?? null, busy };
+  return { ref, data: answer?.data ?? null, request: answer?.request ?? null, busy };
 }
