@@ -1,5 +1,6 @@
 import { useState, type Ref } from 'react';
 import { useStore } from '../state/store';
+import { currentUrl } from '../state/urlSync';
 import { PanelSwitcher, PresentationToggle } from './PresentationControls';
 import { StoriesMenu } from './StoriesMenu';
 
@@ -52,7 +53,7 @@ function CopyLink() {
   const [copied, setCopied] = useState('');
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(currentUrl());
       setCopied('Link copied.');
     } catch {
       setCopied('Copying was refused by the browser: copy the address bar instead.');

@@ -6,6 +6,7 @@
  */
 import { parseLink, serializeLink, type LinkState } from '../link';
 import { linkStateOf, useStore } from '../state/store';
+import { writeHistoryNow } from '../state/urlSync';
 import { STORIES, type Story, type StoryStep } from '../stories';
 import { contentLink } from './viewParameters';
 
@@ -48,6 +49,7 @@ export const currentState = () => linkStateOf(useStore.getState());
  */
 export function navigateTo(state: LinkState): void {
   const link = serializeLink(state);
+  writeHistoryNow(); // the entries of earlier changes come first
   history.pushState(null, '', `${location.pathname}${link}${location.hash}`);
   useStore.getState().openLink(link);
 }

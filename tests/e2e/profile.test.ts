@@ -58,6 +58,30 @@ describeE2E('profile, links and history', () => {
     }
   });
 
+  it('changes faster than history is written still make one entry each, in order', async () => {
+    const { page, errors, close } = await openPage('/?v=1&kernels=ntk(L=3),laplace');
+    try {
+      await page.locator(curves).first().waitFor();
+      const slider = page.getByLabel('L hidden layers, ReLU NTK (kernel 1) (slider)');
+      await slider.focus();
+      // three key presses within one history write delay (src/state/urlSync.ts), each one committed change
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL(/ntk\(L=6\)/);
+      for (const L of [5, 4]) {
+        await page.goBack();
+        await page.waitForURL(new RegExp(`ntk\\(L=${L}\\)`));
+        expect(await slider.inputValue()).toBe(String(L));
+      }
+      await page.goBack();
+      await page.waitForURL(/ntk\(L=3\),laplace$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('a bad link opens repaired, says what changed and rewrites the address, with no console error', async () => {
     const { page, errors, close } = await openPage('/?kernels=foo,ntk(L=2.5),<img src=x onerror=alert(1)>&d=5000&zoom=abc');
     try {
