@@ -2,9 +2,15 @@
  * Slider input → chart redrawn, in the app as a user drives it: the keyboard moves a slider (a real
  * `input` event), and the sample ends at the first animation frame after the chart's curve changed.
  *
+ * `keys`: the slider sweeps SWEEP steps up, then SWEEP down, and so on (as a lecturer steps through L), so
+ * every move goes to a different value from the one drawn just before it.
+ * `clicks`: the pointer clicks the slider's track at CLICK_POSITIONS.length places visited in a stride, so
+ * that the value jumps and was neither drawn recently nor computed in advance: every move waits for the
+ * worker (the path a first visit to a value takes).
+ *
  * Timings on 2 shared cores are noisy (issue 2 asks for medians of repeated runs): after WARMUP unmeasured
  * moves (the first moves after a load also pay for compiling the code they run), RUNS runs of SAMPLES moves
- * each (alternating right and left) are measured, and the metric is the median of the runs' p95.
+ * each are measured, and the metric is the median of the runs' p95.
  */
 import type { Page } from 'playwright-core';
 import { median, percentile, round } from '../lib.ts';
@@ -12,6 +18,9 @@ import { median, percentile, round } from '../lib.ts';
 const WARMUP = 6;
 const SAMPLES = 40;
 const RUNS = 3;
+const SWEEP = 20;
+/** Fractions of the track, visited in stride 7 (20 distinct values, more than the profile keeps). */
+const CLICK_POSITIONS = Array.from({ length: 20 }, (_, i) => 0.04 + (0.92 * ((i * 7 + 3) % 20)) / 19);
 
 export interface RedrawRuns {
   /** median over the runs of each run's p95 */
@@ -21,7 +30,10 @@ export interface RedrawRuns {
   runs: { p95: number; median: number; samples: number[] }[];
 }
 
-export async function inputToRedraw(page: Page, { slider, chart }: { slider: string; chart: string }): Promise<RedrawRuns> {
+export async function inputToRedraw(
+  page: Page,
+  { slider, chart, via = 'keys' }: { slider: string; chart: string; via?: 'keys' | 'clicks' },
+): Promise<RedrawRuns> {
   await page.locator(`${chart} path`).first().waitFor();
   await page.evaluate((chartSelector) => {
     const w = window as unknown as { __redraw: { start: number; samples: number[] } };
@@ -36,9 +48,11 @@ export async function inputToRedraw(page: Page, { slider, chart }: { slider: str
   }, chart);
   const input = page.getByLabel(slider);
   await input.focus();
+  const box = (await input.boundingBox())!;
   let moves = 0;
   const move = async () => {
-    await page.keyboard.press(moves % 2 ? 'ArrowLeft' : 'ArrowRight');
+    if (via === 'keys') await page.keyboard.press(Math.floor(moves / SWEEP) % 2 ? 'ArrowLeft' : 'ArrowRight');
+    else await page.mouse.click(box.x + box.width * CLICK_POSITIONS[moves % CLICK_POSITIONS.length]!, box.y + box.height / 2);
     await page.waitForFunction((n) => (window as unknown as { __redraw: { samples: number[] } }).__redraw.samples.length > n, moves);
     moves++;
     await page.waitForTimeout(30); // let the other views finish before the next move

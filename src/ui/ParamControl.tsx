@@ -4,10 +4,11 @@
  * Typed values go through the link's own validation (`coerceParam`), so a field clamps exactly as a link
  * would and says so.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { NumberParam, ParamSpec, ParamValue } from '../core/kernels';
 import { formatValue } from '../core/kernels';
 import { coerceParam } from '../link';
+import { sliderModel, sliderNeighbours } from './sliderModel';
 import { FieldNotes, useDraftField } from './useDraftField';
 
 interface Props {
@@ -18,40 +19,14 @@ interface Props {
   onCommit(): void;
   /** prefix that makes ids and labels unique, e.g. "kernel 2" */
   context: string;
+  /**
+   * While the slider has focus: the values one arrow-key step either side of the current one, so that a
+   * view can have them computed in advance and redraw a key press in the same frame (docs/performance.md).
+   */
+  onNeighbours?(values: number[]): void;
 }
 
-/** Slider positions: linear, or log10 for log-scale parameters (1000 steps across the range). */
-function sliderModel(spec: NumberParam) {
-  if (spec.scale === 'log') {
-    // a range that starts at 0 (`logFloor`): one extra step left of logFloor stands for 0
-    const lo = Math.log10(spec.logFloor ?? spec.min);
-    const hi = Math.log10(spec.max);
-    const step = (hi - lo) / 1000;
-    const zeroAt = spec.logFloor === undefined ? null : lo - step;
-    return {
-      min: zeroAt ?? lo,
-      max: hi,
-      step,
-      toSlider: (v: number) => (zeroAt !== null && v < spec.logFloor! ? zeroAt : Math.log10(v)),
-      fromSlider: (s: number) =>
-        zeroAt !== null && s < lo
-          ? 0
-          : spec.integer
-            ? Math.round(Math.pow(10, s))
-            : Number(Math.pow(10, s).toPrecision(3)),
-    };
-  }
-  const decimals = Math.max(0, -Math.floor(Math.log10(spec.step)));
-  return {
-    min: spec.min,
-    max: spec.max,
-    step: spec.step,
-    toSlider: (v: number) => v,
-    fromSlider: (s: number) => Number(s.toFixed(decimals)),
-  };
-}
-
-export function ParamControl({ spec, value, onChange, onCommit, context }: Props) {
+export function ParamControl({ spec, value, onChange, onCommit, context, onNeighbours }: Props) {
   const id = useId();
   const helpId = `${id}-help`;
   if (spec.kind === 'choice') {
@@ -93,12 +68,28 @@ export function ParamControl({ spec, value, onChange, onCommit, context }: Props
       </div>
     );
   }
-  return <NumberControl spec={spec} value={value as number} onChange={onChange} onCommit={onCommit} context={context} />;
+  return (
+    <NumberControl
+      spec={spec}
+      value={value as number}
+      onChange={onChange}
+      onCommit={onCommit}
+      context={context}
+      onNeighbours={onNeighbours}
+    />
+  );
 }
 
-function NumberControl({ spec, value, onChange, onCommit, context }: Props & { spec: NumberParam; value: number }) {
+function NumberControl({ spec, value, onChange, onCommit, context, onNeighbours }: Props & { spec: NumberParam; value: number }) {
   const id = useId();
   const model = sliderModel(spec);
+  // neighbours are for arrow keys: not reported while the pointer drags the slider past them
+  const [focused, setFocused] = useState(false);
+  const dragging = useRef(false);
+  const reportNeighbours = () => onNeighbours?.(sliderNeighbours(spec, value));
+  useEffect(() => {
+    if (focused && !dragging.current) reportNeighbours();
+  }, [focused, value, spec, onNeighbours]);
   const { inputProps, message, clearMessage } = useDraftField(String(value), (draft) => coerceParam(spec, draft), (v) => onChange(v, true));
 
   const range = `${formatValue(spec.min)}–${formatValue(spec.max)}`;
@@ -122,9 +113,19 @@ function NumberControl({ spec, value, onChange, onCommit, context }: Props & { s
             clearMessage();
             if (v !== value) onChange(Math.min(spec.max, Math.max(spec.min, v)), false);
           }}
-          onPointerUp={onCommit}
+          onPointerDown={() => (dragging.current = true)}
+          onPointerUp={() => {
+            dragging.current = false;
+            onCommit();
+            reportNeighbours();
+          }}
+          onKeyDown={() => (dragging.current = false)}
           onKeyUp={onCommit}
-          onBlur={onCommit}
+          onFocus={() => setFocused(true)}
+          onBlur={() => {
+            setFocused(false);
+            onCommit();
+          }}
         />
         <input
           id={`${id}-field`}

@@ -16,7 +16,7 @@ import { Formula } from './Formula';
 import { PanelExport } from './PanelExport';
 import { ParamControl } from './ParamControl';
 import { colourOf } from '../figure/palette';
-import { useProfile, type ProfileData } from './useProfile';
+import { prefetchProfiles, useProfile, type ProfileData } from './useProfile';
 
 const HEIGHT = 320;
 const MARGIN = { top: 12, right: 18, bottom: 48, left: 62 };
@@ -73,6 +73,7 @@ const ProfileControls = memo(function ProfileControls() {
           context="profile"
           onChange={(v, c) => setGlobal('zoom', v as number, c)}
           onCommit={commit}
+          onNeighbours={(values) => prefetchProfiles(values.map((zoom) => ({ zoom })))}
         />
         <div className="presets" role="group" aria-label="Zoom presets">
           {ZOOM_PRESETS.map((z) => (

@@ -3,14 +3,19 @@
  * read by the link's own rule (`read`, e.g. coerceParam), so a field repairs exactly as a link would and
  * says why in `message`.
  */
-import { useEffect, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { ParamValue } from '../core/kernels';
 import type { Coerced } from '../link';
 
 export function useDraftField(value: string, read: (draft: string) => Coerced, onCommit: (value: ParamValue) => void) {
   const [draft, setDraft] = useState(value);
   const [message, setMessage] = useState('');
-  useEffect(() => setDraft(value), [value]);
+  // a new value from outside replaces the draft in this same render (not in an effect and a second render)
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
   const commit = () => {
     if (draft.trim() === value) return;
     const { value: v, repair } = read(draft);

@@ -2,18 +2,27 @@
  * Profile data for the current state, computed in the worker (latest-wins: a result that arrives after a
  * newer request is dropped). With `fit` set, the least-squares Laplace kernel is fitted first and its
  * profile is appended as an extra series.
+ *
+ * Results are kept (a few, by request), and a focused slider has the profiles one arrow-key step either
+ * side computed in advance (`prefetchProfiles`): Chromium holds other tasks, worker replies included,
+ * until the frame after a key press has been drawn (DeferRendererTasksAfterInput), so a key press can
+ * only redraw in its own frame if its answer is already here. docs/performance.md has the measurements.
  */
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { LaplaceFit } from '../core/fitLaplace';
 import type { KernelInstance } from '../core/kernels';
 import type { ProfileResult } from '../core/profile';
+import type { LinkState } from '../link';
 import { useStore } from '../state/store';
 import { STALE, callWorker, latestWins } from '../worker/client';
 import { useBusy } from './useBusy';
 
 /** Samples per curve over the visible θ range: 0.25° steps over the full range (≥ 720, the budget's size). */
 export const PROFILE_SAMPLES = 721;
+
+/** Results kept: the current one, its two neighbours and a few recent ones (about 25 kB each). */
+const KEPT_RESULTS = 12;
 
 export interface ProfileData {
   profile: ProfileResult;
@@ -31,7 +40,19 @@ interface Request {
   fitTarget: KernelInstance | null;
 }
 
-const compute = latestWins(async (req: Request): Promise<ProfileData> => {
+/** The part of the state the profile depends on. */
+export type ProfileInputs = Pick<LinkState, 'kernels' | 'norm' | 'zoom' | 'fit'>;
+
+function requestOf({ kernels, norm, zoom, fit }: ProfileInputs): Request {
+  return {
+    kernels,
+    unit: norm === 'unit',
+    thetaMax: (Math.min(180, zoom) * Math.PI) / 180,
+    fitTarget: fit > 0 && fit <= kernels.length ? kernels[fit - 1] : null,
+  };
+}
+
+async function computeInWorker(req: Request): Promise<ProfileData> {
   const target = req.fitTarget;
   const fit = target ? await callWorker('profile', (worker) => worker.fitLaplace(target)) : null;
   const profile = await callWorker('profile', (worker) =>
@@ -43,7 +64,58 @@ const compute = latestWins(async (req: Request): Promise<ProfileData> => {
     }),
   );
   return { profile, fit, kernels: req.kernels, unit: req.unit, thetaMax: req.thetaMax };
-});
+}
+
+/** Results and computations in flight, by request; the oldest result is dropped beyond KEPT_RESULTS. */
+const kept = new Map<string, ProfileData>();
+const inFlight = new Map<string, Promise<ProfileData>>();
+
+function profileFor(req: Request): ProfileData | Promise<ProfileData> {
+  const key = JSON.stringify(req);
+  const hit = kept.get(key);
+  if (hit) {
+    kept.delete(key); // most recently used last
+    kept.set(key, hit);
+    return hit;
+  }
+  let running = inFlight.get(key);
+  if (!running) {
+    running = computeInWorker(req).then(
+      (data) => {
+        inFlight.delete(key);
+        kept.set(key, data);
+        if (kept.size > KEPT_RESULTS) kept.delete(kept.keys().next().value!);
+        return data;
+      },
+      (error: unknown) => {
+        inFlight.delete(key);
+        throw error;
+      },
+    );
+    inFlight.set(key, running);
+  }
+  return running;
+}
+
+const compute = latestWins(async (req: Request) => profileFor(req));
+
+let prefetchTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Has the profiles of these variants of the current state computed ahead of need (best effort: a failure
+ * here is reported, if it recurs, by the request that needs it). Started after the current task, so that
+ * the current view's own request reaches the worker first.
+ */
+export function prefetchProfiles(variants: readonly Partial<ProfileInputs>[]): void {
+  clearTimeout(prefetchTimer);
+  prefetchTimer = setTimeout(() => {
+    const state = useStore.getState();
+    for (const variant of variants) {
+      const result = profileFor(requestOf({ ...state, ...variant }));
+      if (result instanceof Promise) result.catch(() => {});
+    }
+  });
+}
 
 export function useProfile(): { data: ProfileData | null; busy: boolean } {
   const kernels = useStore((s) => s.kernels);
@@ -54,14 +126,8 @@ export function useProfile(): { data: ProfileData | null; busy: boolean } {
   const [busy, track, attempt] = useBusy();
 
   useEffect(() => {
-    const req: Request = {
-      kernels,
-      unit: norm === 'unit',
-      thetaMax: (Math.min(180, zoom) * Math.PI) / 180,
-      fitTarget: fit > 0 && fit <= kernels.length ? kernels[fit - 1] : null,
-    };
     track(
-      compute(req).then((result) => {
+      compute(requestOf({ kernels, norm, zoom, fit })).then((result) => {
         // drawn at once, in its own render, ahead of slower views' results that arrive in the same moment
         if (result !== STALE) flushSync(() => setData(result));
       }),

@@ -58,6 +58,47 @@ describeE2E('profile, links and history', () => {
     }
   });
 
+  it('a key press on a focused slider redraws the profile in the frame of the key press (its neighbours were computed in advance)', async () => {
+    const { page, errors, close } = await openPage('/?v=1&kernels=ntk(L=3),laplace(c=1)');
+    try {
+      await page.locator(curves).nth(1).waitFor();
+      // for each input event: had the curves changed by the first animation frame after it?
+      await page.evaluate((sel) => {
+        const w = window as unknown as { sameFrame: boolean[] };
+        w.sameFrame = [];
+        const curvesNow = () => [...document.querySelectorAll(sel)].map((e) => e.getAttribute('d')).join('|');
+        document.addEventListener(
+          'input',
+          () => {
+            const before = curvesNow();
+            requestAnimationFrame(() => w.sameFrame.push(curvesNow() !== before));
+          },
+          true,
+        );
+      }, curves);
+      const steps: [string, string, string][] = [
+        ['L hidden layers, ReLU NTK (kernel 1) (slider)', 'ArrowRight', 'ntk\\(L=4\\)'],
+        ['L hidden layers, ReLU NTK (kernel 1) (slider)', 'ArrowRight', 'ntk\\(L=5\\)'],
+        ['L hidden layers, ReLU NTK (kernel 1) (slider)', 'ArrowLeft', 'ntk\\(L=4\\)'],
+        // a log-scale slider: the values computed in advance must be where Chromium steps it
+        ['c (scale), Laplace (kernel 2) (slider)', 'ArrowRight', 'laplace\\(c=1\\.01\\)'],
+        ['c (scale), Laplace (kernel 2) (slider)', 'ArrowLeft', 'laplace,|laplace$'],
+        ['c (scale), Laplace (kernel 2) (slider)', 'ArrowLeft', 'laplace\\(c=0\\.991\\)'],
+      ];
+      for (const [slider, key, link] of steps) {
+        await page.getByLabel(slider).focus();
+        await page.waitForTimeout(800); // the neighbours' profiles are computed in the worker meanwhile
+        await page.keyboard.press(key);
+        await page.waitForURL(new RegExp(link));
+      }
+      await page.waitForFunction((n) => (window as unknown as { sameFrame: boolean[] }).sameFrame.length === n, steps.length);
+      expect(await page.evaluate(() => (window as unknown as { sameFrame: boolean[] }).sameFrame)).toEqual(steps.map(() => true));
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('changes faster than history is written still make one entry each, in order', async () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk(L=3),laplace');
     try {

@@ -1,0 +1,65 @@
+/**
+ * Where an arrow key moves a slider (src/ui/sliderModel.ts): the values a focused slider has computed in
+ * advance. The e2e test "a key press … redraws the profile in the frame of the key press" checks them
+ * against Chromium's own stepping.
+ */
+import { describe, expect, it } from 'vitest';
+import { FAMILIES, type NumberParam } from '../../src/core/kernels';
+import { GLOBAL_PARAMS } from '../../src/link';
+import { sliderModel, sliderNeighbours } from '../../src/ui/sliderModel';
+
+const kernelParam = (family: string, key: string) =>
+  FAMILIES.find((f) => f.id === family)!.params.find((p) => p.key === key) as NumberParam;
+const globalParam = (key: string) => GLOBAL_PARAMS.find((p) => p.key === key) as unknown as NumberParam;
+
+describe('sliderNeighbours', () => {
+  it('steps an integer slider by one, within its range', () => {
+    const L = kernelParam('ntk', 'L');
+    expect(sliderNeighbours(L, 1)).toEqual([2]);
+    expect(sliderNeighbours(L, 5)).toEqual([4, 6]);
+    expect(sliderNeighbours(L, 100)).toEqual([99]);
+  });
+
+  it('steps a decimal slider on its step grid, read back to its decimals', () => {
+    const beta = kernelParam('ntk', 'beta');
+    expect(sliderNeighbours(beta, 0)).toEqual([0.05]);
+    expect(sliderNeighbours(beta, 0.5)).toEqual([0.45, 0.55]);
+    // a value off the grid (typed or linked) moves to the grid points either side
+    expect(sliderNeighbours(beta, 0.52)).toEqual([0.45, 0.55]);
+  });
+
+  it('steps a log slider by a thousandth of its decades, at three significant digits', () => {
+    const c = kernelParam('laplace', 'c');
+    expect(sliderNeighbours(c, 1)).toEqual([0.991, 1.01]);
+    expect(sliderNeighbours(c, 0.01)).toEqual([0.0101]);
+    expect(sliderNeighbours(c, 100)).toEqual([99.1]);
+  });
+
+  it('steps from 0 to the floor and back on a log slider that reaches 0', () => {
+    const ridge = globalParam('ridge');
+    expect(ridge.logFloor).toBe(1e-9);
+    expect(sliderNeighbours(ridge, 0)).toEqual([1e-9]);
+    expect(sliderNeighbours(ridge, 1e-9)).toEqual([0, Number(Math.pow(10, -9 + sliderModel(ridge).step).toPrecision(3))]);
+  });
+
+  it('gives each number parameter values inside its range, at most one on each side (exactly one on a linear slider, unless at an end)', () => {
+    const specs = [
+      ...FAMILIES.flatMap((f) => f.params),
+      ...(GLOBAL_PARAMS as readonly { kind: string }[]),
+    ].filter((p): p is NumberParam => p.kind === 'number' && !(p as NumberParam).toggle);
+    expect(specs.length).toBeGreaterThan(10);
+    for (const spec of specs) {
+      for (const value of [spec.min, spec.default as number, spec.max]) {
+        const around = sliderNeighbours(spec, value);
+        const below = around.filter((v) => v < value);
+        const above = around.filter((v) => v > value);
+        expect(below.length + above.length, `${spec.key} at ${value}`).toBe(around.length);
+        // on a log slider of integers (d, kmax) one step may not yet reach the next integer
+        const exact = spec.scale === 'linear';
+        expect(below.length, `${spec.key} at ${value}`).toBe(value > spec.min && (exact || below.length) ? 1 : 0);
+        expect(above.length, `${spec.key} at ${value}`).toBe(value < spec.max && (exact || above.length) ? 1 : 0);
+        for (const v of around) expect(v >= spec.min && v <= spec.max, `${spec.key}: ${v}`).toBe(true);
+      }
+    }
+  });
+});
