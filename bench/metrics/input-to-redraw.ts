@@ -19,6 +19,9 @@ const WARMUP = 6;
 const SAMPLES = 40;
 const RUNS = 3;
 const SWEEP = 20;
+/** Fractions of the track a drag sweeps through, 3 % apart (about 3 values of L per move), out and back. */
+const DRAG_UP = Array.from({ length: 20 }, (_, i) => 0.2 + 0.03 * i);
+const DRAG_POSITIONS = [...DRAG_UP, ...DRAG_UP.slice(1, -1).reverse()];
 /** Fractions of the track, visited in stride 7 (20 distinct values, more than the profile keeps). */
 const CLICK_POSITIONS = Array.from({ length: 20 }, (_, i) => 0.04 + (0.92 * ((i * 7 + 3) % 20)) / 19);
 
@@ -32,7 +35,7 @@ export interface RedrawRuns {
 
 export async function inputToRedraw(
   page: Page,
-  { slider, chart, via = 'keys' }: { slider: string; chart: string; via?: 'keys' | 'clicks' },
+  { slider, chart, via = 'keys' }: { slider: string; chart: string; via?: 'keys' | 'clicks' | 'drag' },
 ): Promise<RedrawRuns> {
   await page.locator(`${chart} path`).first().waitFor();
   await page.evaluate((chartSelector) => {
@@ -50,22 +53,36 @@ export async function inputToRedraw(
   await input.focus();
   const box = (await input.boundingBox())!;
   let moves = 0;
+  /** samples taken so far (a drag's press may add one before the moves) */
+  let taken = 0;
+  const waitForSample = async () => {
+    await page.waitForFunction((n) => (window as unknown as { __redraw: { samples: number[] } }).__redraw.samples.length > n, taken);
+    taken++;
+  };
   const move = async () => {
     if (via === 'keys') await page.keyboard.press(Math.floor(moves / SWEEP) % 2 ? 'ArrowLeft' : 'ArrowRight');
+    else if (via === 'drag') await page.mouse.move(box.x + box.width * DRAG_POSITIONS[moves % DRAG_POSITIONS.length]!, box.y + box.height / 2);
     else await page.mouse.click(box.x + box.width * CLICK_POSITIONS[moves % CLICK_POSITIONS.length]!, box.y + box.height / 2);
-    await page.waitForFunction((n) => (window as unknown as { __redraw: { samples: number[] } }).__redraw.samples.length > n, moves);
+    await waitForSample();
     moves++;
     await page.waitForTimeout(30); // let the other views finish before the next move
   };
+  if (via === 'drag') {
+    // pressed just before the sweep's first position: the press itself moves the value (one sample, not kept)
+    await page.mouse.move(box.x + box.width * (DRAG_POSITIONS[0]! - 0.03), box.y + box.height / 2);
+    await page.mouse.down();
+    await waitForSample();
+  }
   for (let i = 0; i < WARMUP; i++) await move();
   const runs: RedrawRuns['runs'] = [];
   for (let r = 0; r < RUNS; r++) {
-    const from = moves;
+    const from = taken;
     for (let i = 0; i < SAMPLES; i++) await move();
     const all = await page.evaluate(() => (window as unknown as { __redraw: { samples: number[] } }).__redraw.samples);
-    const samples = all.slice(from, moves);
+    const samples = all.slice(from, taken);
     runs.push({ p95: round(percentile(samples, 95)), median: round(median(samples)), samples });
   }
+  if (via === 'drag') await page.mouse.up();
   return {
     p95: round(median(runs.map((r) => r.p95))),
     median: round(median(runs.flatMap((r) => r.samples))),
