@@ -9,6 +9,13 @@
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './lib.ts';
 import { buildAndServe } from './serve.ts';
+import { MAX_INSTANCES } from '../src/link/index.ts';
+import { LANE_TIMEOUT_MS } from '../src/worker/client.ts';
+
+/** One worker per lane at most (src/worker/client.ts). */
+const MAX_WORKERS = Object.keys(LANE_TIMEOUT_MS).length;
+/** Canvases the views may hold: a plane map per kernel and the difference map, and a globe per kernel. */
+const MAX_CANVASES = MAX_INSTANCES + 1 + MAX_INSTANCES;
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -154,8 +161,10 @@ async function main(): Promise<number> {
     console.log(`after ${CHANGES} changes: heap ${heapEnd.toFixed(1)} MB, ${end.workers} workers, ${end.canvases} canvases`);
     console.log(`heap growth since change ${WARMUP}: ${(heapEnd - heapAfterWarmup).toFixed(1)} MB (allowed ${HEAP_SLACK_MB})`);
     if (heapEnd - heapAfterWarmup > HEAP_SLACK_MB) problems.push(`heap grew by ${(heapEnd - heapAfterWarmup).toFixed(1)} MB`);
-    if (end.workers > 4) problems.push(`${end.workers} workers alive (at most one per lane, 4)`);
-    if (end.canvases > 9) problems.push(`${end.canvases} canvases in the page (at most 8 maps and a difference map)`);
+    if (end.workers > MAX_WORKERS) problems.push(`${end.workers} workers alive (at most one per lane, ${MAX_WORKERS})`);
+    if (end.canvases > MAX_CANVASES) {
+      problems.push(`${end.canvases} canvases in the page (at most ${MAX_CANVASES}: ${MAX_INSTANCES} maps, a difference map, ${MAX_INSTANCES} globes)`);
+    }
   } finally {
     await browser.close();
     await served.close();

@@ -2,6 +2,7 @@
  * profile_input_to_redraw_p95_ms: default view (4 kernels, 721 angles each), the NTK depth slider moved
  * by keyboard (median of 3 runs' p95, bench/metrics/input-to-redraw.ts), until the profile's curves are redrawn.
  * profile_click_to_redraw_p95_ms (reported): the same slider clicked at places that make its value jump.
+ * profile_drag_to_redraw_p95_ms (reported): the same slider dragged by the pointer, out and back.
  */
 import type { MetricFn } from '../lib.ts';
 import { describeRuns, inputToRedraw } from './input-to-redraw.ts';

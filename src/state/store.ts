@@ -47,6 +47,14 @@ export interface AppState extends LinkState {
 
 let noticeSeq = 0;
 
+/**
+ * The kernel list with instance `index`'s parameter `key` set to `value`; the other instances keep their
+ * identity (views that depend on one instance recompute nothing when another changes).
+ */
+export function withKernelParam(kernels: readonly KernelInstance[], index: number, key: string, value: ParamValue): KernelInstance[] {
+  return kernels.map((k, i) => (i === index ? { ...k, params: { ...k.params, [key]: value } } : k));
+}
+
 export const useStore = create<AppState>()((set, get) => {
   /** Apply a change to the link state and record how it should enter history. */
   const change = (patch: Partial<LinkState>, commit: boolean) =>
@@ -81,8 +89,7 @@ export const useStore = create<AppState>()((set, get) => {
     },
 
     setKernelParam(index, key, value, commit = true) {
-      const kernels = get().kernels.map((k, i) => (i === index ? { ...k, params: { ...k.params, [key]: value } } : k));
-      change({ kernels }, commit);
+      change({ kernels: withKernelParam(get().kernels, index, key, value) }, commit);
     },
 
     addKernel(familyId, params = {}) {

@@ -3,16 +3,17 @@
  * the canonical link of the current state; each committed change is one history entry; during a drag the
  * first change pushes an entry and the rest replace it; Back/Forward reopen the link of that entry.
  *
- * History is written a moment after the change (WRITE_AFTER_MS), not inside the input event: a history
- * call costs 1–2 ms of main thread, which would otherwise sit between a slider move and its redraw. The
- * entries are the same as if written at once: each change records whether it starts an entry, and the
- * pending entries are written in order. During a drag the address is thus replaced at most every
- * WRITE_AFTER_MS (browsers ignore floods of history calls).
+ * Each change decides at once what it does to history (push, replace, or nothing), exactly as if it were
+ * written at once, but the history call itself (1–2 ms of main thread) is made once the change is drawn
+ * and the page is idle (at most REPLACE_EVERY_MS later), not inside the input event, where it would sit
+ * between a slider move and its redraw.
+ * Replacements during a drag are written at most every REPLACE_EVERY_MS (browsers ignore floods of history
+ * calls). docs/performance.md.
  */
 import { serializeLink } from '../link';
-import { linkStateOf, useStore, type AppState } from './store';
+import { linkStateOf, useStore } from './store';
 
-const WRITE_AFTER_MS = 120;
+const REPLACE_EVERY_MS = 120;
 
 /** The page's address for a link (the path and hash of the page, the link as its query). */
 const urlFor = (link: string) => `${location.pathname}${link}${location.hash}`;
@@ -22,25 +23,48 @@ export function currentUrl(): string {
   return `${location.origin}${urlFor(serializeLink(linkStateOf(useStore.getState())))}`;
 }
 
-/**
- * Entries still to write, in order: `push` starts a history entry, otherwise the current one is replaced.
- * They hold the (immutable) state; its link is serialized only when written.
- */
-let pending: { push: boolean; state: AppState }[] = [];
+/** History calls still to make, in order: `push` starts an entry, otherwise the current one is replaced. */
+let pending: { push: boolean; link: string }[] = [];
+let whenIdle: (() => void) | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** Writes pending history now: before anything else writes history, and when the page is left. */
-export function writeHistoryNow(): void {
+/**
+ * Runs `fn` once the page is idle after the frame that shows the change (after the views' worker replies
+ * that are already waiting); where requestIdleCallback is missing, right after the next frame. Returns a
+ * cancel function.
+ */
+function afterTheChangeIsDrawn(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: REPLACE_EVERY_MS });
+    return () => cancelIdleCallback(id);
+  }
+  let next: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (next = setTimeout(fn)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(next);
+  };
+}
+
+function unschedule(): void {
   clearTimeout(timer);
   timer = undefined;
-  for (const { push, state } of pending) {
-    const link = serializeLink(linkStateOf(state));
-    if (link === location.search) continue;
+  whenIdle?.();
+  whenIdle = undefined;
+}
+
+/** Makes the pending history calls now (also before anything else writes history, and when the page is hidden). */
+export function writeHistoryNow(): void {
+  unschedule();
+  for (const { push, link } of pending) {
     if (push) history.pushState(null, '', urlFor(link));
-    else history.replaceState(null, '', urlFor(link));
+    else if (link !== location.search) history.replaceState(null, '', urlFor(link));
   }
   pending = [];
 }
+
+/** The address once the pending calls are made. */
+const addressToBe = () => pending.at(-1)?.link ?? location.search;
 
 export function startUrlSync(): () => void {
   const store = useStore;
@@ -49,27 +73,42 @@ export function startUrlSync(): () => void {
   store.getState().openLink(location.search);
   history.replaceState(null, '', urlFor(serializeLink(linkStateOf(store.getState()))));
 
-  // Back/Forward within WRITE_AFTER_MS of a change finds that change not yet in history: it is dropped
+  // Back/Forward in the moment between a change and its history entry would find the entry not yet written:
+  // the change is dropped (a push written now would land after the entry the browser just went to)
   const onPopState = () => {
-    dragging = false;
-    clearTimeout(timer);
-    timer = undefined;
+    unschedule();
     pending = [];
+    dragging = false;
     store.getState().openLink(location.search);
   };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') writeHistoryNow();
+  };
   window.addEventListener('popstate', onPopState);
-  // a page being left (or hidden, perhaps for good) writes what is pending, so reload and restore agree
   window.addEventListener('pagehide', writeHistoryNow);
+  document.addEventListener('visibilitychange', onHidden);
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.change === prev.change) return;
-    const push = !s.change.fromAddress && !dragging;
-    const last = pending.at(-1);
-    // a replacement rewrites the entry still waiting to be written, whether it was to push or replace
-    if (!push && last) last.state = s;
-    else pending.push({ push, state: s });
+    const link = serializeLink(linkStateOf(s));
+    const replace = () => {
+      // a replacement rewrites the entry still to be written, if there is one
+      const last = pending.at(-1);
+      if (last) last.link = link;
+      else if (link !== location.search) pending.push({ push: false, link });
+    };
+    if (s.change.fromAddress) {
+      if (link !== addressToBe()) replace();
+    } else if (dragging) {
+      replace();
+    } else if (link !== addressToBe()) {
+      pending.push({ push: true, link });
+    }
     dragging = !s.change.fromAddress && !s.change.commit;
-    timer ??= setTimeout(writeHistoryNow, WRITE_AFTER_MS);
+    if (!pending.length) return;
+    // an entry is written once the change is drawn; replacements alone wait REPLACE_EVERY_MS
+    if (pending.some((p) => p.push)) whenIdle ??= afterTheChangeIsDrawn(writeHistoryNow);
+    timer ??= setTimeout(writeHistoryNow, REPLACE_EVERY_MS);
   });
 
   return () => {
@@ -77,5 +116,6 @@ export function startUrlSync(): () => void {
     unsubscribe();
     window.removeEventListener('popstate', onPopState);
     window.removeEventListener('pagehide', writeHistoryNow);
+    document.removeEventListener('visibilitychange', onHidden);
   };
 }

@@ -5,15 +5,11 @@
 import { memo, useState } from 'react';
 import { FAMILIES, familyOf, type ControlPlace, type KernelInstance } from '../core/kernels';
 import { MAX_INSTANCES } from '../link';
-import { useStore } from '../state/store';
+import { useStore, withKernelParam } from '../state/store';
 import { Formula } from './Formula';
 import { ParamControl } from './ParamControl';
 import { colourOf } from '../figure/palette';
 import { prefetchProfiles } from './useProfile';
-
-/** The kernel list with instance `position`'s parameter `key` set to `value`. */
-const withParam = (position: number, key: string, value: number) =>
-  useStore.getState().kernels.map((k, i) => (i === position ? { ...k, params: { ...k.params, [key]: value } } : k));
 
 export function KernelList({ place = 'sphere' }: { place?: ControlPlace }) {
   const kernels = useStore((s) => s.kernels);
@@ -62,7 +58,7 @@ const KernelCard = memo(function KernelCard({
             context={name}
             onChange={(v, c) => setKernelParam(position, spec.key, v, c)}
             onCommit={commit}
-            onNeighbours={(values) => prefetchProfiles(values.map((v) => ({ kernels: withParam(position, spec.key, v) })))}
+            onNeighbours={(values) => prefetchProfiles(values.map((v) => ({ kernels: withKernelParam(useStore.getState().kernels, position, spec.key, v) })))}
           />
         ))}
       <div className="kernel-actions" role="group" aria-label={`Arrange ${name}`}>

@@ -114,6 +114,8 @@ function NumberControl({ spec, value, onChange, onCommit, context, onNeighbours 
             if (v !== value) onChange(Math.min(spec.max, Math.max(spec.min, v)), false);
           }}
           onPointerDown={() => (dragging.current = true)}
+          onPointerCancel={() => (dragging.current = false)}
+          onLostPointerCapture={() => (dragging.current = false)}
           onPointerUp={() => {
             dragging.current = false;
             onCommit();

@@ -3,7 +3,7 @@
  * newer request is dropped). With `fit` set, the least-squares Laplace kernel is fitted first and its
  * profile is appended as an extra series.
  *
- * Results are kept (a few, by request), and a focused slider has the profiles one arrow-key step either
+ * Results are kept (a few, by request; src/ui/keptResults.ts), and a focused slider has the profiles one arrow-key step either
  * side computed in advance (`prefetchProfiles`): Chromium holds other tasks, worker replies included,
  * until the frame after a key press has been drawn (DeferRendererTasksAfterInput), so a key press can
  * only redraw in its own frame if its answer is already here. docs/performance.md has the measurements.
@@ -16,6 +16,7 @@ import type { ProfileResult } from '../core/profile';
 import type { LinkState } from '../link';
 import { useStore } from '../state/store';
 import { STALE, callWorker, latestWins } from '../worker/client';
+import { keptResults } from './keptResults';
 import { useBusy } from './useBusy';
 
 /** Samples per curve over the visible θ range: 0.25° steps over the full range (≥ 720, the budget's size). */
@@ -52,9 +53,11 @@ function requestOf({ kernels, norm, zoom, fit }: ProfileInputs): Request {
   };
 }
 
+/** Laplace fits by target, kept like the profiles (a zoom or another kernel's step keeps the same fit). */
+const fitFor = keptResults((target: KernelInstance) => callWorker('profile', (worker) => worker.fitLaplace(target)), KEPT_RESULTS);
+
 async function computeInWorker(req: Request): Promise<ProfileData> {
-  const target = req.fitTarget;
-  const fit = target ? await callWorker('profile', (worker) => worker.fitLaplace(target)) : null;
+  const fit = req.fitTarget ? await fitFor(req.fitTarget) : null;
   const profile = await callWorker('profile', (worker) =>
     worker.profile({
       kernels: fit ? [...req.kernels, fit.instance] : req.kernels,
@@ -66,36 +69,8 @@ async function computeInWorker(req: Request): Promise<ProfileData> {
   return { profile, fit, kernels: req.kernels, unit: req.unit, thetaMax: req.thetaMax };
 }
 
-/** Results and computations in flight, by request; the oldest result is dropped beyond KEPT_RESULTS. */
-const kept = new Map<string, ProfileData>();
-const inFlight = new Map<string, Promise<ProfileData>>();
-
-function profileFor(req: Request): ProfileData | Promise<ProfileData> {
-  const key = JSON.stringify(req);
-  const hit = kept.get(key);
-  if (hit) {
-    kept.delete(key); // most recently used last
-    kept.set(key, hit);
-    return hit;
-  }
-  let running = inFlight.get(key);
-  if (!running) {
-    running = computeInWorker(req).then(
-      (data) => {
-        inFlight.delete(key);
-        kept.set(key, data);
-        if (kept.size > KEPT_RESULTS) kept.delete(kept.keys().next().value!);
-        return data;
-      },
-      (error: unknown) => {
-        inFlight.delete(key);
-        throw error;
-      },
-    );
-    inFlight.set(key, running);
-  }
-  return running;
-}
+/** Profiles by request: kept, and computed once. */
+const profileFor = keptResults(computeInWorker, KEPT_RESULTS);
 
 const compute = latestWins(async (req: Request) => profileFor(req));
 

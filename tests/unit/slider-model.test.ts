@@ -39,7 +39,9 @@ describe('sliderNeighbours', () => {
     const ridge = globalParam('ridge');
     expect(ridge.logFloor).toBe(1e-9);
     expect(sliderNeighbours(ridge, 0)).toEqual([1e-9]);
-    expect(sliderNeighbours(ridge, 1e-9)).toEqual([0, Number(Math.pow(10, -9 + sliderModel(ridge).step).toPrecision(3))]);
+    // 11 decades (1e−9 to 100) in 1000 steps: one step up from 1e−9 is 10^(−9 + 0.011) = 1.0257…e−9
+    expect(sliderModel(ridge).step).toBeCloseTo(0.011, 12);
+    expect(sliderNeighbours(ridge, 1e-9)).toEqual([0, 1.03e-9]);
   });
 
   it('gives each number parameter values inside its range, at most one on each side (exactly one on a linear slider, unless at an end)', () => {
