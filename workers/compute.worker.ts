@@ -15,7 +15,7 @@ import { spectrum, spectrumJob, type SpectrumRequest, type SpectrumResult } from
 import { spectrumPlot } from '../src/core/spectrumPlot';
 import { renderFigure } from '../src/figure';
 import { parseLink, serializeLink } from '../src/link';
-import type { ComputeApi, SpectrumView } from '../src/worker/api';
+import type { ComputeApi, SpectrumView, Started } from '../src/worker/api';
 
 /** Work between two yields to the event loop, so that a newer request can arrive and cancel. */
 const SLICE_MS = 12;
@@ -71,11 +71,11 @@ function learningSpectrum(req: SpectrumRequest): SpectrumResult {
   return learningCache.result;
 }
 
-/** Runs `compute` and adds its wall time (for `npm run bench`, shown as data-compute-ms). */
-function timed<T extends object>(compute: () => T): T & { computeMs: number } {
+/** Runs `compute` and adds its wall time and start (for `npm run bench`, shown as data-compute-ms). */
+function timed<T extends object>(compute: () => T): T & Started {
   const start = performance.now();
   const result = compute();
-  return { ...result, computeMs: performance.now() - start };
+  return { ...result, computeMs: performance.now() - start, startedAt: performance.timeOrigin + start };
 }
 
 const api: ComputeApi = {
@@ -88,8 +88,8 @@ const api: ComputeApi = {
     return transfer(result, [result.theta.buffer, ...result.values.map((v) => v.buffer)]);
   },
   fitLaplace,
-  plane(req) {
-    const result = timed(() => planeMaps(req));
+  plane(req, rows) {
+    const result = timed(() => planeMaps(req, rows));
     const buffers = result.values.map((v) => v.buffer);
     return transfer(result, result.diff ? [...buffers, result.diff.buffer] : buffers);
   },

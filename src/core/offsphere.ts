@@ -223,6 +223,12 @@ export function planeValues(
   });
 }
 
+/** Rows [from, to) of a plane map (row 0 at the top), for maps computed in pieces by several workers. */
+export interface PlaneRows {
+  from: number;
+  to: number;
+}
+
 /** Points x in the plane of the first two axes (kernels depend only on norms and inner products, so 2-vectors suffice). */
 export interface PlaneRequest {
   kernels: readonly KernelInstance[];
@@ -253,15 +259,17 @@ export interface PlaneResult {
  * Cell-centre coordinates of the plane map, [x1, x2, x1, x2, …] in the maps' order: row j at
  * x2 = R(size − 1 − 2j)/size, column i at x1 = R(2i + 1 − size)/size (= −R + (i + ½)·2R/size, written so
  * that the grid is exactly symmetric and an odd size has the origin itself as its centre cell).
- * For the CLI's JSON `points`. R and size as given (planeMaps clamps them first).
+ * For the CLI's JSON `points`. R and size as given (planeMaps clamps them first); `rows`: only rows
+ * [from, to) of the map.
  */
-export function planeGrid(R: number, size: number): Float64Array {
-  const grid = new Float64Array(2 * size * size);
-  for (let j = 0; j < size; j++) {
+export function planeGrid(R: number, size: number, rows: PlaneRows = { from: 0, to: size }): Float64Array {
+  const grid = new Float64Array(2 * size * (rows.to - rows.from));
+  for (let j = rows.from; j < rows.to; j++) {
     const x2 = (R * (size - 1 - 2 * j)) / size;
+    const at = (j - rows.from) * size;
     for (let i = 0; i < size; i++) {
-      grid[2 * (j * size + i)] = (R * (2 * i + 1 - size)) / size;
-      grid[2 * (j * size + i) + 1] = x2;
+      grid[2 * (at + i)] = (R * (2 * i + 1 - size)) / size;
+      grid[2 * (at + i) + 1] = x2;
     }
   }
   return grid;
@@ -288,16 +296,22 @@ function checkPosition(p: number, count: number): number {
   return p - 1;
 }
 
+/** The map's size as planeMaps uses it (clamped into OFFSPHERE_LIMITS), to split a map into rows. */
+export const planeSize = (req: PlaneRequest) => clampInteger(req.size, OFFSPHERE_LIMITS.size, 'size');
+
 /**
  * The plane maps. Each kernel runs once over the grid into one float64 buffer (reused, except for the two
- * operands of the difference, which is formed in float64 before rounding to Float32).
+ * operands of the difference, which is formed in float64 before rounding to Float32). With `rows`, only
+ * those rows of every map (values, diff and ranges of that piece; joinPlaneRows joins the pieces).
  */
-export function planeMaps(req: PlaneRequest): PlaneResult {
+export function planeMaps(req: PlaneRequest, rows?: PlaneRows): PlaneResult {
   const R = clampTo(req.R, OFFSPHERE_LIMITS.R, 'R');
-  const size = clampInteger(req.size, OFFSPHERE_LIMITS.size, 'size');
+  const size = planeSize(req);
+  const from = Math.max(0, Math.min(size, Math.floor(rows?.from ?? 0)));
+  const to = Math.max(from, Math.min(size, Math.floor(rows?.to ?? size)));
   const pair = req.diff && [checkPosition(req.diff[0], req.kernels.length), checkPosition(req.diff[1], req.kernels.length)];
-  const row = planeRow(req.z, planeGrid(R, size));
-  const m = size * size;
+  const row = planeRow(req.z, planeGrid(R, size, { from, to }));
+  const m = size * (to - from);
   const scratch = new Float64Array(m);
   const operands = new Map<number, Float64Array>();
   const maps = req.kernels.map((k, q) => {
@@ -315,6 +329,34 @@ export function planeMaps(req: PlaneRequest): PlaneResult {
     diff: diff && diff.data,
     diffRange: diff && diff.range,
     atOrigin: planeValues(req.kernels, req.unit, req.z, new Float64Array(2)).map((v) => v[0]),
+  };
+}
+
+/** Pieces of one request's maps (planeMaps with rows), in row order, joined into the whole maps. */
+export function joinPlaneRows(pieces: readonly PlaneResult[]): PlaneResult {
+  const [first] = pieces;
+  if (!first) throw new RangeError('no plane pieces to join');
+  const join = (parts: readonly Float32Array[]) => {
+    const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  const span = (ranges: readonly [number, number][]): [number, number] => [
+    Math.min(...ranges.map((r) => r[0])),
+    Math.max(...ranges.map((r) => r[1])),
+  ];
+  return {
+    size: first.size,
+    R: first.R,
+    values: first.values.map((_, q) => join(pieces.map((p) => p.values[q]!))),
+    ranges: first.ranges.map((_, q) => span(pieces.map((p) => p.ranges[q]!))),
+    diff: first.diff && join(pieces.map((p) => p.diff!)),
+    diffRange: first.diffRange && span(pieces.map((p) => p.diffRange!)),
+    atOrigin: first.atOrigin,
   };
 }
 

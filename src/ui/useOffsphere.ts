@@ -1,6 +1,6 @@
 /**
  * Off-sphere data for the current state, computed in workers (latest-wins). The plane maps and the ray
- * share the `offsphere` lane; the normalization readout (Gram matrices of up to 2000 points) has its own
+ * share the `offsphere` lane (fine maps are split with `offsphere2`, src/worker/plane.ts); the normalization readout (Gram matrices of up to 2000 points) has its own
  * `gram` lane so that it never delays a redraw.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -11,6 +11,7 @@ import { pointFromPolar } from '../core/polar';
 import { useStore } from '../state/store';
 import type { PointsRequest, RayRequest, Timed } from '../worker/api';
 import { STALE, callWorker, latestWins } from '../worker/client';
+import { computePlane } from '../worker/plane';
 import { useBusy } from './useBusy';
 
 /**
@@ -36,7 +37,7 @@ export interface PlaneData extends PlaneResult, Timed {
   diffPair: [number, number] | null;
 }
 
-const planeChannel = latestWins((req: PlaneRequest) => callWorker('offsphere', (worker) => worker.plane(req)));
+const planeChannel = latestWins(computePlane);
 const rayChannel = latestWins((req: RayRequest) => callWorker('offsphere', (worker) => worker.ray(req)));
 const normalizationChannel = latestWins((req: PointsRequest) => callWorker('gram', (worker) => worker.normalization(req)));
 

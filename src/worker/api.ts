@@ -5,7 +5,7 @@
 import type { LaplaceFit } from '../core/fitLaplace';
 import type { FigureFormat } from '../figure';
 import type { KernelInstance } from '../core/kernels';
-import type { PlaneRequest, PlaneResult } from '../core/offsphere';
+import type { PlaneRequest, PlaneResult, PlaneRows } from '../core/offsphere';
 import type { LearningCurves, LearningViewRequest } from '../core/learning';
 import type { ProfileRequest, ProfileResult } from '../core/profile';
 import type { RegressionPiece, RegressionPieceResult, RegressionViewRequest } from '../core/regressionView';
@@ -57,13 +57,18 @@ export interface Timed {
   computeMs: number;
 }
 
+/** Timed, and when it started (ms since the epoch), so that pieces run in parallel can be timed together. */
+export interface Started extends Timed {
+  startedAt: number;
+}
+
 export interface ComputeApi {
   /** A panel as a figure file (links.md §2): the same text as `npm run -s figure` prints. */
   figure(link: string, panel: string, format: FigureFormat): string;
   profile(req: ProfileRequest): ProfileResult;
   fitLaplace(target: KernelInstance): LaplaceFit;
-  /** Heatmaps of k(x, z) over the plane, and the difference map of two instances. */
-  plane(req: PlaneRequest): PlaneResult & Timed;
+  /** Heatmaps of k(x, z) over the plane, and the difference map of two instances (`rows`: a piece of them). */
+  plane(req: PlaneRequest, rows?: PlaneRows): PlaneResult & Started;
   /** k(r·x̂, z) for r from 0 to R. */
   ray(req: RayRequest): { r: Float64Array; values: Float64Array[] };
   /** D between the normalized Gram matrices of A and B on random points, raw and projected onto the sphere. */

@@ -10,7 +10,7 @@ import type { ComputeApi } from './api';
  * One worker per lane, so that a long spectrum or Gram matrix never delays a redraw of another view
  * (and the lanes use both cores). Workers start on first use.
  */
-export type Lane = 'profile' | 'spectrum' | 'offsphere' | 'gram' | 'samples' | 'function' | 'function2';
+export type Lane = 'profile' | 'spectrum' | 'offsphere' | 'offsphere2' | 'gram' | 'samples' | 'function' | 'function2';
 
 /**
  * How long a call may take before its worker is taken as hung, terminated and replaced (the largest
@@ -21,6 +21,7 @@ export const LANE_TIMEOUT_MS: Record<Lane, number> = {
   profile: 10_000,
   spectrum: 30_000,
   offsphere: 30_000,
+  offsphere2: 30_000,
   gram: 60_000,
   samples: 30_000,
   function: 30_000,

@@ -20,6 +20,7 @@ import {
 import { defaultInstance, familyOf, type KernelInstance } from '../../src/core/kernels';
 import {
   OFFSPHERE_LIMITS,
+  joinPlaneRows,
   planeGrid,
   planeMaps,
   planeValues,
@@ -174,6 +175,20 @@ describe('plane maps: layout, difference, origin, extremes', () => {
       }
     }
     expect([g[2 * 12], g[2 * 12 + 1]]).toEqual([0, 0]); // odd size: the centre cell is the origin itself
+  });
+
+  it('maps computed in pieces of rows (several workers) join to the one-shot maps, bit for bit', () => {
+    const kernels = [defaultInstance('ntk', { L: 3 }), defaultInstance('laplace'), defaultInstance('gexp'), defaultInstance('gauss')];
+    const req = { kernels, unit: false, z: [0.9, -0.7] as P2, R: 2.5, size: 37, diff: [1, 2] as P2 };
+    const whole = planeMaps(req);
+    for (const cuts of [[0, 19, 37], [0, 0, 5, 36, 37], [0, 37]]) {
+      const pieces = cuts.slice(1).map((to, i) => planeMaps(req, { from: cuts[i]!, to }));
+      expect(pieces.map((p) => p.values[0]!.length)).toEqual(cuts.slice(1).map((to, i) => 37 * (to - cuts[i]!)));
+      expect(joinPlaneRows(pieces)).toEqual(whole);
+    }
+    // the rows of a piece are those rows of the grid
+    expect(planeGrid(2.5, 37, { from: 5, to: 9 })).toEqual(planeGrid(2.5, 37).slice(2 * 37 * 5, 2 * 37 * 9));
+    expect(() => joinPlaneRows([])).toThrow(RangeError);
   });
 
   it('stores the float64 values in Float32 with their ranges; A − B is formed before rounding', () => {
