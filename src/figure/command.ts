@@ -20,15 +20,21 @@ function readArguments(args: readonly string[]): Options | string {
   let link: string | undefined;
   let panel = 'profile';
   let format = 'json';
+  let optionsEnd = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const option = /^--(panel|format)(?:=(.*))?$/.exec(arg);
+    // `--` ends the options (the usual convention): a link that starts with "--" comes after it
+    const option = optionsEnd ? null : /^--(panel|format)(?:=(.*))?$/.exec(arg);
+    if (!optionsEnd && arg === '--') {
+      optionsEnd = true;
+      continue;
+    }
     if (option) {
       const value = option[2] ?? args[++i];
       if (value === undefined) return `option --${option[1]} needs a value`;
       if (option[1] === 'panel') panel = value;
       else format = value;
-    } else if (arg.startsWith('--') && arg.length > 2) {
+    } else if (!optionsEnd && arg.startsWith('--') && arg.length > 2) {
       return `unknown option ${arg}`;
     } else if (link === undefined) {
       link = arg;

@@ -72,7 +72,21 @@ describe('figure command on hostile links', { timeout: 120_000 }, () => {
   });
 
   it('arbitrary strings: exit 0 and a clean profile figure', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 200 })), (link) => cleanFigure(run(link))), { numRuns: 400 });
+    const anyString = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 200 }));
+    // after `--`, any string is the link, also one that reads like an option ("--x", "-- ")
+    fc.assert(fc.property(anyString, (link) => cleanFigure(run('--', link))), { numRuns: 400 });
+    // without it, any string that does not start with "--"
+    fc.assert(fc.property(anyString.filter((s) => !s.startsWith('--')), (link) => cleanFigure(run(link))), { numRuns: 400 });
+  });
+
+  it('a string that starts with "--" is an option unless it comes after `--`', () => {
+    expect(run('-- ').code).toBe(2);
+    expect(run('--x').err).toMatch(/^figure: unknown option --x\./);
+    const afterMarker = run('--format', 'csv', '--', '--panel');
+    expect(afterMarker.code).toBe(0);
+    expect(afterMarker.out.split('\n')[0]).toBe('# ?v=1');
+    expect(afterMarker.err).toBe('repair: "--panel": unknown parameter dropped\n');
+    expect(run('--').err).toMatch(/missing link/);
   });
 
   it('every panel and format on a batch of near-valid links', () => {
