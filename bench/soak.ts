@@ -5,7 +5,11 @@
  * no console error, page error or unhandled rejection; JS heap (Chromium's precise memory info, after a
  * forced GC) within 10 MB of its level after the first 50 changes; no leaked workers or canvases.
  * Prints the figures and exits 1 on a failed check. Seeded: `npm run soak -- --seed 7 --changes 1000`.
+ * `-- --snapshots DIR` also writes heap snapshots after the warm-up and at the end (DIR/warm.heapsnapshot,
+ * DIR/end.heapsnapshot; open them in Chromium's DevTools, Memory tab, "Comparison") to see what grew.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './lib.ts';
 import { buildAndServe } from './serve.ts';
@@ -43,6 +47,23 @@ async function heapMb(page: Page): Promise<number> {
   await cdp.detach();
   const bytes = await page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
   return bytes / 1e6;
+}
+
+/** `--snapshots DIR`: where to write heap snapshots, if anywhere. */
+const snapshotDir = (() => {
+  const i = process.argv.indexOf('--snapshots');
+  return i > 0 ? process.argv[i + 1] : undefined;
+})();
+
+async function writeHeapSnapshot(page: Page, name: string): Promise<void> {
+  if (!snapshotDir) return;
+  const cdp = await page.context().newCDPSession(page);
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  mkdirSync(snapshotDir, { recursive: true });
+  writeFileSync(join(snapshotDir, `${name}.heapsnapshot`), chunks.join(''));
 }
 
 const settle = (page: Page) =>
@@ -152,11 +173,13 @@ async function main(): Promise<number> {
         heapAfterWarmup = await heapMb(page);
         warm = { canvases: (await counts()).canvases, workers: page.workers().length };
         console.log(`after ${WARMUP} changes: heap ${heapAfterWarmup.toFixed(1)} MB, ${warm.workers} workers, ${warm.canvases} canvases`);
+        await writeHeapSnapshot(page, 'warm');
       }
       if (i % 100 === 0) console.log(`${i} changes, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     await settle(page);
     const heapEnd = await heapMb(page);
+    await writeHeapSnapshot(page, 'end');
     const end = { canvases: (await counts()).canvases, workers: page.workers().length };
     console.log(`after ${CHANGES} changes: heap ${heapEnd.toFixed(1)} MB, ${end.workers} workers, ${end.canvases} canvases`);
     console.log(`heap growth since change ${WARMUP}: ${(heapEnd - heapAfterWarmup).toFixed(1)} MB (allowed ${HEAP_SLACK_MB})`);

@@ -15,7 +15,7 @@ import { spectrum, spectrumJob, type SpectrumRequest, type SpectrumResult } from
 import { spectrumPlot } from '../src/core/spectrumPlot';
 import { renderFigure } from '../src/figure';
 import { parseLink, serializeLink } from '../src/link';
-import type { ComputeApi, SpectrumView, Started } from '../src/worker/api';
+import type { ComputeApi, GpSamplesView, SpectrumView, Started, Timed } from '../src/worker/api';
 
 /** Work between two yields to the event loop, so that a newer request can arrive and cancel. */
 const SLICE_MS = 12;
@@ -103,8 +103,10 @@ const api: ComputeApi = {
     fitLaplaceOnPoints(a, b, projectToSphere(pointCloud(n, d, spread, seed), n, d), n, d),
   samples(req) {
     const result = timed(() => gpSamples(req));
-    const buffers = result.values.map((v) => v.buffer);
-    return transfer(result, [result.domain === 'circle' ? result.theta.buffer : result.latitude.buffer, ...buffers]);
+    const view: GpSamplesView & Timed =
+      result.domain === 'sphere' ? { ...result, values: result.values.map((v) => Float32Array.from(v)) } : result;
+    const buffers = view.values.map((v) => v.buffer);
+    return transfer(view, [view.domain === 'circle' ? view.theta.buffer : view.latitude.buffer, ...buffers]);
   },
   regressionPiece(req, piece) {
     const result = timed(() => regressionPiece(req, piece));

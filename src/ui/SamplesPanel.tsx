@@ -9,12 +9,12 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type Po
 import { useShallow } from 'zustand/react/shallow';
 import type { KernelInstance } from '../core/kernels';
 import { harmonicCount } from '../core/harmonics';
-import type { GpSamplesRequest, GpSamplesResult } from '../core/samples';
+import type { GpSamplesRequest } from '../core/samples';
 import { packedTable } from '../figure/colour';
 import { colourOf } from '../figure/palette';
 import { controlSpec } from '../link';
 import { useStore } from '../state/store';
-import type { Timed } from '../worker/api';
+import type { GpSamplesView, Timed } from '../worker/api';
 import { callWorker } from '../worker/client';
 import { LineChart } from './chart/LineChart';
 import { useWidth } from './chart/useWidth';
@@ -26,7 +26,7 @@ import { ParamControl } from './ParamControl';
 import { useComputed } from './useComputed';
 import './functionSpace.css';
 
-type Samples = GpSamplesResult & Timed;
+type Samples = GpSamplesView & Timed;
 const computeSamples = (req: GpSamplesRequest): Promise<Samples> => callWorker('samples', (w) => w.samples(req) as Promise<Samples>);
 const DIVERGING = packedTable('diverging');
 const domainSpec = controlSpec('domain');
@@ -69,7 +69,7 @@ export function SamplesPanel() {
 }
 
 /** Memoized: the controls read their own state; a change elsewhere (a kernel slider) does not redraw them. */
-const SamplesControls = memo(function SamplesControls({ data }: { data: GpSamplesResult | null }) {
+const SamplesControls = memo(function SamplesControls({ data }: { data: GpSamplesView | null }) {
   const { domain, deg, sample } = useStore(useShallow((s) => ({ domain: s.domain, deg: s.deg, sample: s.sample })));
   const { setGlobal, commit } = useStore.getState();
   // what the shown functions were drawn with (a newer request may still be computing)
@@ -102,7 +102,7 @@ const SamplesControls = memo(function SamplesControls({ data }: { data: GpSample
   );
 });
 
-const CircleSamples = memo(function CircleSamples({ data, kernels }: { data: Extract<GpSamplesResult, { domain: 'circle' }>; kernels: readonly KernelInstance[] }) {
+const CircleSamples = memo(function CircleSamples({ data, kernels }: { data: Extract<GpSamplesView, { domain: 'circle' }>; kernels: readonly KernelInstance[] }) {
   const xs = useMemo(() => Array.from(data.theta, (t) => (t * 180) / Math.PI), [data.theta]);
   const curves = useMemo(
     () => data.values.map((values, i) => ({ label: `${i + 1}. ${kernelText(kernels[i])}`, colour: colourOf(i), values })),
@@ -128,7 +128,7 @@ const clampLatitude = (lat: number) => Math.max(-90, Math.min(90, lat));
 /** One decimal of a degree: what the link keeps of the view. */
 const tenth = (v: number) => Math.round(v * 10) / 10 + 0;
 
-const Globes = memo(function Globes({ data, kernels }: { data: Extract<GpSamplesResult, { domain: 'sphere' }>; kernels: readonly KernelInstance[] }) {
+const Globes = memo(function Globes({ data, kernels }: { data: Extract<GpSamplesView, { domain: 'sphere' }>; kernels: readonly KernelInstance[] }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const lon = useStore((s) => s.lon);
   const lat = useStore((s) => s.lat);
@@ -212,7 +212,7 @@ const Globes = memo(function Globes({ data, kernels }: { data: Extract<GpSamples
 interface GlobeProps {
   title: string;
   colour: string;
-  values: Float64Array;
+  values: Float32Array;
   raster: ReturnType<typeof globeRaster>;
   size: number;
   bound: number;

@@ -62,6 +62,14 @@ export interface Started extends Timed {
   startedAt: number;
 }
 
+/**
+ * Random functions as the page receives them: on the sphere in float32 (drawn on globes and read to 4
+ * digits; at degree 256 a sample is 512×256 values per kernel, so this halves what the page holds).
+ */
+export type GpSamplesView =
+  | Extract<GpSamplesResult, { domain: 'circle' }>
+  | (Omit<Extract<GpSamplesResult, { domain: 'sphere' }>, 'values'> & { values: Float32Array[] });
+
 export interface ComputeApi {
   /** A panel as a figure file (links.md §2): the same text as `npm run -s figure` prints. */
   figure(link: string, panel: string, format: FigureFormat): string;
@@ -80,7 +88,7 @@ export interface ComputeApi {
   /** Cancellable: a later call stops this one at its next step and it resolves to null. */
   spectrum(req: SpectrumViewRequest): Promise<SpectrumView | null>;
   /** One Gaussian-process sample per kernel from common random numbers (docs/function-space.md). */
-  samples(req: GpSamplesRequest): GpSamplesResult & Timed;
+  samples(req: GpSamplesRequest): GpSamplesView & Timed;
   /** A piece of the kernel ridge regression on the circle (several run in parallel, src/worker/regression.ts). */
   regressionPiece(req: RegressionViewRequest, piece: RegressionPiece): RegressionPieceResult & Timed;
   /** Closed-form kernel gradient flow on a target of zonal harmonics (spectral bias). */
