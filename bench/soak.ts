@@ -52,7 +52,10 @@ async function heapMb(page: Page): Promise<number> {
 /** `--snapshots DIR`: where to write heap snapshots, if anywhere. */
 const snapshotDir = (() => {
   const i = process.argv.indexOf('--snapshots');
-  return i > 0 ? process.argv[i + 1] : undefined;
+  if (i < 0) return undefined;
+  const dir = process.argv[i + 1];
+  if (!dir || dir.startsWith('--')) throw new Error('--snapshots needs a directory: npm run soak -- --snapshots DIR');
+  return dir;
 })();
 
 async function writeHeapSnapshot(page: Page, name: string): Promise<void> {

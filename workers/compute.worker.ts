@@ -104,7 +104,7 @@ const api: ComputeApi = {
   samples(req) {
     const result = timed(() => gpSamples(req));
     const view: GpSamplesView & Timed =
-      result.domain === 'sphere' ? { ...result, values: result.values.map((v) => Float32Array.from(v)) } : result;
+      result.domain === 'sphere' ? { ...result, values: result.values.map((v) => new Float32Array(v)) } : result;
     const buffers = view.values.map((v) => v.buffer);
     return transfer(view, [view.domain === 'circle' ? view.theta.buffer : view.latitude.buffer, ...buffers]);
   },

@@ -307,8 +307,8 @@ export const planeSize = (req: PlaneRequest) => clampInteger(req.size, OFFSPHERE
 export function planeMaps(req: PlaneRequest, rows?: PlaneRows): PlaneResult {
   const R = clampTo(req.R, OFFSPHERE_LIMITS.R, 'R');
   const size = planeSize(req);
-  const from = Math.max(0, Math.min(size, Math.floor(rows?.from ?? 0)));
-  const to = Math.max(from, Math.min(size, Math.floor(rows?.to ?? size)));
+  const from = Math.max(0, Math.min(size, Math.floor(finite(rows?.from ?? 0, 'rows.from'))));
+  const to = Math.max(from, Math.min(size, Math.floor(finite(rows?.to ?? size, 'rows.to'))));
   const pair = req.diff && [checkPosition(req.diff[0], req.kernels.length), checkPosition(req.diff[1], req.kernels.length)];
   const row = planeRow(req.z, planeGrid(R, size, { from, to }));
   const m = size * (to - from);
@@ -336,6 +336,10 @@ export function planeMaps(req: PlaneRequest, rows?: PlaneRows): PlaneResult {
 export function joinPlaneRows(pieces: readonly PlaneResult[]): PlaneResult {
   const [first] = pieces;
   if (!first) throw new RangeError('no plane pieces to join');
+  const cells = pieces.reduce((n, p) => n + (p.values[0]?.length ?? 0), 0);
+  if (first.values.length && cells !== first.size * first.size) {
+    throw new RangeError(`plane pieces hold ${cells} cells of a ${first.size}×${first.size} map`);
+  }
   const join = (parts: readonly Float32Array[]) => {
     const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;

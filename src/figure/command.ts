@@ -1,6 +1,7 @@
 /**
  * The `figure` command (links.md §2), independent of the process so that tests can drive it in-process:
- *   figure '<link>' [--panel profile|spectrum|offsphere|samples|regression|learning] [--format json|csv|svg]
+ *   figure [--panel profile|spectrum|offsphere|samples|regression|learning] [--format json|csv|svg] [--] '<link>'
+ * (options before or after the link; after `--` everything is the link, even a string that starts with "--").
  * Standard output carries only the figure; repairs go to standard error, one line each (exit 0);
  * bad command-line options exit 2 with a one-line message and nothing on standard output.
  */
@@ -35,7 +36,7 @@ function readArguments(args: readonly string[]): Options | string {
       if (option[1] === 'panel') panel = value;
       else format = value;
     } else if (!optionsEnd && arg.startsWith('--') && arg.length > 2) {
-      return `unknown option ${arg}`;
+      return `unknown option ${arg} (a link that starts with "--" goes after a "--")`;
     } else if (link === undefined) {
       link = arg;
     } else {

@@ -64,7 +64,7 @@ export interface Started extends Timed {
 
 /**
  * Random functions as the page receives them: on the sphere in float32 (drawn on globes and read to 4
- * digits; at degree 256 a sample is 512×256 values per kernel, so this halves what the page holds).
+ * digits; at degree 256 a sample is 514×257 values per kernel, so this halves what the page holds).
  */
 export type GpSamplesView =
   | Extract<GpSamplesResult, { domain: 'circle' }>

@@ -14,7 +14,8 @@ const SPLIT_FROM_SIZE = 128;
 
 /**
  * `computeMs`: from the first piece's start to the last piece's end in the workers (their clocks are
- * compared through performance.timeOrigin), without the time the page takes to receive the pieces.
+ * compared through performance.timeOrigin), without the time the page takes to receive the pieces; never
+ * more than the page waited (should the clocks disagree).
  */
 export async function computePlane(req: PlaneRequest): Promise<PlaneResult & Timed> {
   const size = planeSize(req);
@@ -24,8 +25,10 @@ export async function computePlane(req: PlaneRequest): Promise<PlaneResult & Tim
     { from: 0, to: half },
     { from: half, to: size },
   ];
+  const asked = performance.now();
   const pieces: (PlaneResult & Started)[] = await Promise.all(rows.map((r, i) => callWorker(LANES[i]!, (w) => w.plane(req, r))));
+  const waited = performance.now() - asked;
   const start = Math.min(...pieces.map((p) => p.startedAt));
   const end = Math.max(...pieces.map((p) => p.startedAt + p.computeMs));
-  return { ...joinPlaneRows(pieces), computeMs: end - start };
+  return { ...joinPlaneRows(pieces), computeMs: Math.min(end - start, waited) };
 }

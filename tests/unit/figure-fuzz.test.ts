@@ -81,7 +81,7 @@ describe('figure command on hostile links', { timeout: 120_000 }, () => {
 
   it('a string that starts with "--" is an option unless it comes after `--`', () => {
     expect(run('-- ').code).toBe(2);
-    expect(run('--x').err).toMatch(/^figure: unknown option --x\./);
+    expect(run('--x').err).toMatch(/^figure: unknown option --x \(a link that starts with "--" goes after a "--"\)\./);
     const afterMarker = run('--format', 'csv', '--', '--panel');
     expect(afterMarker.code).toBe(0);
     expect(afterMarker.out.split('\n')[0]).toBe('# ?v=1');

@@ -189,6 +189,9 @@ describe('plane maps: layout, difference, origin, extremes', () => {
     // the rows of a piece are those rows of the grid
     expect(planeGrid(2.5, 37, { from: 5, to: 9 })).toEqual(planeGrid(2.5, 37).slice(2 * 37 * 5, 2 * 37 * 9));
     expect(() => joinPlaneRows([])).toThrow(RangeError);
+    // a missing piece is an error, not a short map
+    expect(() => joinPlaneRows([planeMaps(req, { from: 0, to: 19 })])).toThrow(/cells of a 37×37 map/);
+    expect(() => planeMaps(req, { from: NaN, to: 3 })).toThrow(RangeError);
   });
 
   it('stores the float64 values in Float32 with their ranges; A − B is formed before rounding', () => {
