@@ -3,9 +3,9 @@
  * Not a test. For each case: the first call in this process (JIT warm-up included), then the fastest, the
  * median and the slowest of later calls.
  */
-import { defaultInstance, type KernelInstance } from '../src/core/kernels';
-import { gramMatrix, normalizationReadout, pointCloud } from '../src/core/gram';
-import { planeMaps } from '../src/core/offsphere';
+import { defaultInstance, type KernelInstance } from '../src/core/kernels/registry';
+import { gramMatrix, normalizationReadout, pointCloud } from '../src/core/offsphere/gram';
+import { planeMaps } from '../src/core/offsphere/plane';
 
 const fourKernels: KernelInstance[] = [
   defaultInstance('ntk', { L: 3 }),

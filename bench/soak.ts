@@ -14,9 +14,9 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './lib.ts';
 import { buildAndServe } from './serve.ts';
 import { MAX_INSTANCES } from '../src/link/index.ts';
-import { LANE_TIMEOUT_MS } from '../src/worker/client.ts';
+import { LANE_TIMEOUT_MS } from '../src/workerClient/client.ts';
 
-/** One worker per lane at most (src/worker/client.ts). */
+/** One worker per lane at most (src/workerClient/client.ts). */
 const MAX_WORKERS = Object.keys(LANE_TIMEOUT_MS).length;
 /** Canvases the views may hold: a plane map per kernel and the difference map, and a globe per kernel. */
 const MAX_CANVASES = MAX_INSTANCES + 1 + MAX_INSTANCES;

@@ -6,8 +6,8 @@
  * median and the slowest of later calls, alternating norm=unit/raw as the app's benchmark does, and the
  * longest stretch between two yields of spectrumJob.
  */
-import { defaultInstance, type KernelInstance } from '../src/core/kernels';
-import { spectrumJob, type SpectrumRequest } from '../src/core/spectrum';
+import { defaultInstance, type KernelInstance } from '../src/core/kernels/registry';
+import { spectrumJob, type SpectrumRequest } from '../src/core/spectrum/spectrum';
 
 const RUNS = 15;
 

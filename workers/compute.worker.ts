@@ -2,20 +2,20 @@
  * The compute worker: adapts the pure math core (src/core) to comlink. No math lives here.
  */
 import { expose, transfer } from 'comlink';
-import { fitSpectrumTails } from '../src/core/decayFit';
-import { fitLaplace } from '../src/core/fitLaplace';
-import { familyOf } from '../src/core/kernels';
-import { fitLaplaceOnPoints, normalizationReadout, pointCloud, projectToSphere } from '../src/core/gram';
-import { planeMaps, rayProfile } from '../src/core/offsphere';
-import { learningView } from '../src/core/learning';
-import { profile } from '../src/core/profile';
-import { regressionPiece } from '../src/core/regressionView';
-import { gpSamples } from '../src/core/samples';
-import { spectrum, spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum';
-import { spectrumPlot } from '../src/core/spectrumPlot';
+import { fitSpectrumTails } from '../src/core/spectrum/decayFit';
+import { fitLaplace } from '../src/core/kernels/fitLaplace';
+import { familyOf } from '../src/core/kernels/registry';
+import { fitLaplaceOnPoints, normalizationReadout, pointCloud, projectToSphere } from '../src/core/offsphere/gram';
+import { planeMaps, rayProfile } from '../src/core/offsphere/plane';
+import { learningView } from '../src/core/functionSpace/learning';
+import { profile } from '../src/core/views/profile';
+import { regressionPiece } from '../src/core/views/regressionView';
+import { gpSamples } from '../src/core/functionSpace/samples';
+import { spectrum, spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum/spectrum';
+import { spectrumPlot } from '../src/core/views/spectrumPlot';
 import { renderFigure } from '../src/figure';
 import { parseLink, serializeLink } from '../src/link';
-import type { ComputeApi, GpSamplesView, SpectrumView, Started, Timed } from '../src/worker/api';
+import type { ComputeApi, GpSamplesView, SpectrumView, Started, Timed } from '../src/workerClient/api';
 
 /** Work between two yields to the event loop, so that a newer request can arrive and cancel. */
 const SLICE_MS = 12;

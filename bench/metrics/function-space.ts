@@ -11,7 +11,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_KERNELS } from '../../src/link/params';
-import { regressionPieces } from '../../src/core/regressionView';
+import { regressionPieces } from '../../src/core/views/regressionView';
 import type { MetricFn } from '../lib.ts';
 import { dragScript, median, round, type DragResult } from '../lib.ts';
 
@@ -19,7 +19,7 @@ const RUNS = 9;
 const DRAG_MS = 2000;
 
 /**
- * Runs in the page: as the app does (src/worker/regression.ts), the pieces of the view solved by two
+ * Runs in the page: as the app does (src/workerClient/regression.ts), the pieces of the view solved by two
  * built compute workers in parallel, called with comlink's wire format (APPLY a method with RAW arguments;
  * the answer is RAW); RUNS regressions on 500 seeded random points, wall time from the request to the
  * last piece.

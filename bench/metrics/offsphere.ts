@@ -1,7 +1,7 @@
 /**
  * Off-sphere view, in the app in Chromium:
  * - offsphere_256sq_4kernels_ms: plane maps 256×256 for ntk(L=3), laplace, gexp, gauss plus one difference
- *   map, computed in two halves by two workers (src/worker/plane.ts): from the first half's start to the last
+ *   map, computed in two halves by two workers (src/workerClient/plane.ts): from the first half's start to the last
  *   one's end in the workers (toggling `norm` forces a fresh computation); median of RUNS.
  * - offsphere_drag_fps: maps redrawn per second while z is dragged across a map (mouse moved every frame
  *   for DRAG_MS); a redraw is a new image on the first map's canvas.

@@ -4,8 +4,8 @@
  * kernel gradient flow (learningView), plus the profiles of the target and of the learned function f_t.
  * The SVG is t_k against k, log–log, with the link's t as a reference line.
  */
-import { familyOf } from '../core/kernels';
-import { learningView } from '../core/learning';
+import { familyOf } from '../core/kernels/registry';
+import { learningView } from '../core/functionSpace/learning';
 import type { LinkState } from '../link';
 import { instanceText, readDegrees } from '../link';
 import type { CsvTable } from './csv';

@@ -3,9 +3,9 @@
  * plane of the first two axes, z from the link (zn, za); the SVG shows the maps as drawn (heatmaps with
  * the unit circle, the origin and z, the difference map of da and db) and the ray view.
  */
-import { familyOf } from '../core/kernels';
-import { planeGrid, planeMaps, planeValues, rayProfile } from '../core/offsphere';
-import { pointFromPolar } from '../core/polar';
+import { familyOf } from '../core/kernels/registry';
+import { planeGrid, planeMaps, planeValues, rayProfile } from '../core/offsphere/plane';
+import { pointFromPolar } from '../core/offsphere/polar';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
 import type { ColourScheme } from './colour';

@@ -2,9 +2,9 @@
  * The profile panel as a figure (links.md §2): JSON series over θ ∈ [0, π], CSV, and the SVG as drawn
  * (the view's `axis` and `zoom`, with the fitted Laplace kernel dashed when `fit` is set).
  */
-import { fitLaplace } from '../core/fitLaplace';
-import { familyOf } from '../core/kernels';
-import { profile } from '../core/profile';
+import { fitLaplace } from '../core/kernels/fitLaplace';
+import { familyOf } from '../core/kernels/registry';
+import { profile } from '../core/views/profile';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
 import type { CsvTable } from './csv';

@@ -3,8 +3,8 @@
  * kernel on the link's data (regressionView), on θ ∈ [0, 2π] plus the data angles, with the Laplace kernel
  * fitted to the first NTK instance and the largest gap between the two predictors.
  */
-import { familyOf } from '../core/kernels';
-import { regressionView } from '../core/regressionView';
+import { familyOf } from '../core/kernels/registry';
+import { regressionView } from '../core/views/regressionView';
 import type { LinkState } from '../link';
 import { instanceText, readPoints } from '../link';
 import type { CsvTable } from './csv';

@@ -4,8 +4,8 @@
  * (values on the latitude × longitude grid; the SVG draws one equirectangular map per kernel on a shared
  * symmetric diverging scale).
  */
-import { familyOf } from '../core/kernels';
-import { gpSamples, type GpSamplesResult } from '../core/samples';
+import { familyOf } from '../core/kernels/registry';
+import { gpSamples, type GpSamplesResult } from '../core/functionSpace/samples';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
 import type { CsvTable } from './csv';

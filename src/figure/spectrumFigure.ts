@@ -2,8 +2,8 @@
  * The spectrum panel as a figure (links.md §2): λ_k for k = 0..kmax per instance with its accuracy
  * floor; the SVG is the log–log view with values at or below the floor left out (indistinguishable from 0).
  */
-import { familyOf } from '../core/kernels';
-import { spectrum } from '../core/spectrum';
+import { familyOf } from '../core/kernels/registry';
+import { spectrum } from '../core/spectrum/spectrum';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
 import type { CsvTable } from './csv';

@@ -3,11 +3,11 @@
  * parameters, and the per-value repair rule shared by the link parser and the UI's typed fields.
  *
  * The schema is driven by two tables and nothing else: the kernel registry (`FAMILIES` in
- * src/core/kernels.ts) for `kernels`, and `GLOBAL_PARAMS` below for every other parameter. A new global
+ * src/core/kernels/registry.ts) for `kernels`, and `GLOBAL_PARAMS` below for every other parameter. A new global
  * parameter is one row in `GLOBAL_PARAMS` plus one field of `LinkState` (same name as the row's key);
  * the compiler rejects a field without a row and a row without a field.
  */
-import { defaultInstance, type KernelInstance, type ParamSpec, type ParamValue } from '../core/kernels';
+import { defaultInstance, type KernelInstance, type ParamSpec, type ParamValue } from '../core/kernels/registry';
 import { DEGREES, POINTS, type ListRule } from './lists';
 import { DECIMAL, formatLinkNumber } from './numbers';
 

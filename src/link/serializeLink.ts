@@ -2,7 +2,7 @@
  * The canonical link of a state (links.md §1): `v=1` first, then the parameters in links.md order and the
  * team's in table order, default values left out, readable characters.
  */
-import { familyOf, type KernelInstance, type ParamValue } from '../core/kernels';
+import { familyOf, type KernelInstance, type ParamValue } from '../core/kernels/registry';
 import { DEFAULT_KERNELS, GLOBAL_PARAMS, LINK_VERSION, formatLinkNumber, type LinkState } from './params';
 
 const valueText = (v: ParamValue) => (typeof v === 'number' ? formatLinkNumber(v) : v);

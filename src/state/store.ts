@@ -3,7 +3,7 @@
  * state; src/state/urlSync.ts keeps the address bar in step with it.
  */
 import { create } from 'zustand';
-import { defaultInstance, type KernelInstance, type ParamValue } from '../core/kernels';
+import { defaultInstance, type KernelInstance, type ParamValue } from '../core/kernels/registry';
 import { GLOBAL_PARAMS, INSTANCE_POSITIONS, MAX_INSTANCES, defaultState, parseLink, type GlobalKey, type LinkState } from '../link';
 
 export type NoticeKind = 'repair' | 'error' | 'info';

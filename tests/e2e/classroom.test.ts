@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PANELS } from '../../src/ui/panels';
+import { PANELS } from '../../src/ui/app/panels';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /** fast-check generators driven by the kernel registry: any valid instance of any family. */
 import fc from 'fast-check';
-import { FAMILIES, type KernelInstance, type ParamSpec, type ParamValue } from '../../src/core/kernels';
+import { FAMILIES, type KernelInstance, type ParamSpec, type ParamValue } from '../../src/core/kernels/registry';
 
 export function paramValue(spec: ParamSpec): fc.Arbitrary<ParamValue> {
   if (spec.kind === 'choice') return fc.constantFrom(...spec.options.map((o) => o.value));

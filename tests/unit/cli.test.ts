@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultInstance, familyOf } from '../../src/core/kernels';
+import { defaultInstance, familyOf } from '../../src/core/kernels/registry';
 import { fixture } from './reference';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -3,7 +3,7 @@
  * ranges: no NaN or Infinity is ever printed (JSON would print them as null), and spectra stay finite.
  */
 import { describe, expect, it } from 'vitest';
-import { FAMILIES, type KernelInstance, type ParamValue } from '../../src/core/kernels';
+import { FAMILIES, type KernelInstance, type ParamValue } from '../../src/core/kernels/registry';
 import { renderFigure } from '../../src/figure';
 import { defaultState, serializeLink, type LinkState } from '../../src/link';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitLaplace } from '../../src/core/fitLaplace';
-import { defaultInstance, familyOf } from '../../src/core/kernels';
-import { angleGrid, profile } from '../../src/core/profile';
+import { fitLaplace } from '../../src/core/kernels/fitLaplace';
+import { defaultInstance, familyOf } from '../../src/core/kernels/registry';
+import { angleGrid, profile } from '../../src/core/views/profile';
 
 /** rms of normalized target minus exp(−c·2 sin(θ/2)), by an independent (trapezoid, fine) rule. */
 function rms(target: ReturnType<typeof defaultInstance>, c: number): number {

@@ -4,9 +4,9 @@
  * SVG.
  */
 import { describe, expect, it } from 'vitest';
-import { fitLaplace } from '../../src/core/fitLaplace';
-import { defaultInstance } from '../../src/core/kernels';
-import { gpSamples } from '../../src/core/samples';
+import { fitLaplace } from '../../src/core/kernels/fitLaplace';
+import { defaultInstance } from '../../src/core/kernels/registry';
+import { gpSamples } from '../../src/core/functionSpace/samples';
 import { runFigureCommand } from '../../src/figure/command';
 
 function run(...args: string[]) {

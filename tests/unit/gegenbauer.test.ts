@@ -11,7 +11,7 @@ import {
   logGamma,
   logGammaHalfRatio,
   multiplicity,
-} from '../../src/core/gegenbauer';
+} from '../../src/core/spectrum/gegenbauer';
 
 /** Nodes for LegendreSweep at angles θ ∈ [0, π] (ascending, so δ ascends). */
 function nodesAt(thetas: readonly number[]) {

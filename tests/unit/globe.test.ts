@@ -1,10 +1,10 @@
 /**
- * The globe raster (src/ui/globe.ts): the pixel → sphere map agrees with d3's orthographic projection
+ * The globe raster (src/ui/charts/globe.ts): the pixel → sphere map agrees with d3's orthographic projection
  * (which draws the graticule over the canvas), and bilinear sampling reproduces smooth functions.
  */
 import { geoOrthographic } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { globeRadius, globeRaster, paintRaster, sampleRaster } from '../../src/ui/globe';
+import { globeRadius, globeRaster, paintRaster, sampleRaster } from '../../src/ui/charts/globe';
 
 const nLat = 128;
 const nLon = 256;

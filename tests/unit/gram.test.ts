@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultInstance, familyOf, FAMILIES, type KernelInstance } from '../../src/core/kernels';
+import { defaultInstance, familyOf, FAMILIES, type KernelInstance } from '../../src/core/kernels/registry';
 import { anyInstance, instanceOf, point, unitPoint } from './arbitraries';
 
 function gram(k: KernelInstance, points: number[][]): number[][] {

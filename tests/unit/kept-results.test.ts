@@ -1,8 +1,8 @@
 /**
- * src/ui/keptResults.ts: the profile view's kept results (a key press is drawn from them in its own frame).
+ * src/ui/compute/keptResults.ts: the profile view's kept results (a key press is drawn from them in its own frame).
  */
 import { describe, expect, it } from 'vitest';
-import { keptResults } from '../../src/ui/keptResults';
+import { keptResults } from '../../src/ui/compute/keptResults';
 
 function counting() {
   const calls: number[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { familyOf } from '../../src/core/kernels';
+import { familyOf } from '../../src/core/kernels/registry';
 import { carriedFromReferenceAngle, fixture, referenceKernel, relativeError } from './reference';
 
 /** Largest relative error of a kernel against reference values at carried cosines. */

@@ -1,6 +1,6 @@
 /** Latest-wins channels: only the newest request's result, or failure, reaches the view. */
 import { describe, expect, it } from 'vitest';
-import { STALE, coalesced, latestWins } from '../../src/worker/client';
+import { STALE, coalesced, latestWins } from '../../src/workerClient/client';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;

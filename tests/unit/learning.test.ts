@@ -1,18 +1,18 @@
 /**
- * Spectral bias (docs/function-space.md, src/core/learning.ts): the closed-form gradient flow against a
+ * Spectral bias (docs/function-space.md, src/core/functionSpace/learning.ts): the closed-form gradient flow against a
  * numerical integration, the profile f_t against an independent recurrence, the learning order of the
  * NTK, Laplace and Gaussian kernels (math.md §4 decay rates), the never-learned odd degrees of the
  * bias-free two-layer NTK, the shared time grid, and no NaN or Infinity anywhere.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultInstance } from '../../src/core/kernels';
+import { defaultInstance } from '../../src/core/kernels/registry';
 import {
   learningCurves,
   learningView,
   TIME_MAX,
   TIME_MIN,
   type LearningCurves,
-} from '../../src/core/learning';
+} from '../../src/core/functionSpace/learning';
 
 const LAPLACE = defaultInstance('laplace');
 const NTK2 = defaultInstance('ntk', { L: 2 });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FAMILIES, defaultInstance, family, type ParamSpec, type ParamValue } from '../../src/core/kernels';
+import { FAMILIES, defaultInstance, family, type ParamSpec, type ParamValue } from '../../src/core/kernels/registry';
 import {
   DEFAULT_KERNELS,
   DEGREE_LIMITS,

@@ -1,5 +1,5 @@
 /**
- * The off-sphere core: plane maps and ray profiles (offsphere.ts), the seeded generator (random.ts) and the
+ * The off-sphere core: plane maps and ray profiles (offsphere/plane.ts), the row evaluators (kernels/rows.ts), the seeded generator (random.ts) and the
  * Gram readout (gram.ts), against the registry's native `onRd`, the 25-digit reference rows, and the
  * structure of math.md §2.2–§2.4 (homogeneity, the origin, symmetry, zonality on the sphere).
  *
@@ -16,8 +16,8 @@ import {
   normalizedGramDistance,
   pointCloud,
   projectToSphere,
-} from '../../src/core/gram';
-import { defaultInstance, familyOf, type KernelInstance } from '../../src/core/kernels';
+} from '../../src/core/offsphere/gram';
+import { defaultInstance, familyOf, type KernelInstance } from '../../src/core/kernels/registry';
 import {
   OFFSPHERE_LIMITS,
   joinPlaneRows,
@@ -25,10 +25,9 @@ import {
   planeMaps,
   planeValues,
   rayProfile,
-  registryRowKernel,
-  type PairRow,
-} from '../../src/core/offsphere';
-import { GENERATOR_NAME, seededRandom, seedState, xoshiro128ss } from '../../src/core/random';
+} from '../../src/core/offsphere/plane';
+import { registryRowKernel, type PairRow } from '../../src/core/kernels/rows';
+import { GENERATOR_NAME, seededRandom, seedState, xoshiro128ss } from '../../src/core/numerics/random';
 import { anyInstance, instanceOf } from './arbitraries';
 import { fixture, referenceKernel, relativeError } from './reference';
 

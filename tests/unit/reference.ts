@@ -1,6 +1,6 @@
 /** Loading the high-precision reference tables (copied from the shared spec into tests/fixtures). */
 import { readFileSync } from 'node:fs';
-import { defaultInstance, type KernelInstance, type ParamValue } from '../../src/core/kernels';
+import { defaultInstance, type KernelInstance, type ParamValue } from '../../src/core/kernels/registry';
 
 export function fixture<T = any>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;

@@ -1,11 +1,11 @@
 /**
- * The regression view and its pieces (src/core/regressionView.ts): split for parallel workers, merged in
+ * The regression view and its pieces (src/core/views/regressionView.ts): split for parallel workers, merged in
  * kernel order, identical to the view computed in one go; the NTK against its fitted Laplace kernel.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultInstance, familyOf } from '../../src/core/kernels';
-import { predictorGap } from '../../src/core/regression';
-import { mergeRegressionPieces, regressionPiece, regressionPieces, regressionView } from '../../src/core/regressionView';
+import { defaultInstance, familyOf } from '../../src/core/kernels/registry';
+import { predictorGap } from '../../src/core/functionSpace/regression';
+import { mergeRegressionPieces, regressionPiece, regressionPieces, regressionView } from '../../src/core/views/regressionView';
 import { DEFAULT_KERNELS } from '../../src/link';
 
 const theta = [0.1, 0.9, 1.7, 2.4, 3.3, 4.1, 5.0, 5.8];

@@ -1,18 +1,18 @@
 /**
- * Kernel ridge regression on the circle (docs/function-space.md, src/core/regression.ts): agreement with a
+ * Kernel ridge regression on the circle (docs/function-space.md, src/core/functionSpace/regression.ts): agreement with a
  * plain dense solve, interpolation at ridge 0, the minimum-norm solution of rank-deficient Gram matrices
  * (Gaussian kernel, repeated angles), the missing odd degrees of the bias-free two-layer NTK, the profile
  * tables behind the speed, the preset targets, and no NaN anywhere.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { carriedFromAngle, defaultInstance, sphereValue, type KernelInstance } from '../../src/core/kernels';
-import { pivotedCholesky, RANK_TOLERANCE, solveGram } from '../../src/core/cholesky';
-import { crossKernel, gramOnCircle } from '../../src/core/circleKernel';
-import { ProfileTable, TABLE_TOLERANCE } from '../../src/core/profileTable';
-import { predictorGap, regression } from '../../src/core/regression';
-import { harmonicsTarget, loadTarget } from '../../src/core/targets';
-import { seededRandom } from '../../src/core/random';
+import { carriedFromAngle, defaultInstance, sphereValue, type KernelInstance } from '../../src/core/kernels/registry';
+import { pivotedCholesky, RANK_TOLERANCE, solveGram } from '../../src/core/numerics/cholesky';
+import { crossKernel, gramOnCircle } from '../../src/core/kernels/circleKernel';
+import { ProfileTable, TABLE_TOLERANCE } from '../../src/core/kernels/profileTable';
+import { predictorGap, regression } from '../../src/core/functionSpace/regression';
+import { harmonicsTarget, loadTarget } from '../../src/core/functionSpace/targets';
+import { seededRandom } from '../../src/core/numerics/random';
 import { anyInstance } from './arbitraries';
 
 const TWO_PI = 2 * Math.PI;

@@ -17,18 +17,18 @@ import {
   normalizedLegendre,
   sphereGridSize,
   synthesizeSphere,
-} from '../../src/core/harmonics';
-import { carriedFromAngle, defaultInstance, sphereValue } from '../../src/core/kernels';
-import { gaussLegendre } from '../../src/core/quadrature';
-import { seededRandom } from '../../src/core/random';
+} from '../../src/core/functionSpace/harmonics';
+import { carriedFromAngle, defaultInstance, sphereValue } from '../../src/core/kernels/registry';
+import { gaussLegendre } from '../../src/core/spectrum/quadrature';
+import { seededRandom } from '../../src/core/numerics/random';
 import {
   amplitudes,
   circleSamples,
   gpSamples,
   sampleCoefficients,
   sphereSamples,
-} from '../../src/core/samples';
-import { spectrum } from '../../src/core/spectrum';
+} from '../../src/core/functionSpace/samples';
+import { spectrum } from '../../src/core/spectrum/spectrum';
 
 /** Gauss–Legendre in x = sin ϑ on [−1, 1] for dx/2 (gaussLegendre is on [0, 1], weights summing to 1). */
 function latitudeRule(n: number): { x: Float64Array; u: Float64Array; w: Float64Array } {

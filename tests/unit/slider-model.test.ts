@@ -1,12 +1,12 @@
 /**
- * Where an arrow key moves a slider (src/ui/sliderModel.ts): the values a focused slider has computed in
+ * Where an arrow key moves a slider (src/ui/controls/sliderModel.ts): the values a focused slider has computed in
  * advance. The e2e test "a key press … redraws the profile in the frame of the key press" checks them
  * against Chromium's own stepping.
  */
 import { describe, expect, it } from 'vitest';
-import { FAMILIES, type NumberParam } from '../../src/core/kernels';
+import { FAMILIES, type NumberParam } from '../../src/core/kernels/registry';
 import { GLOBAL_PARAMS } from '../../src/link';
-import { sliderModel, sliderNeighbours } from '../../src/ui/sliderModel';
+import { sliderModel, sliderNeighbours } from '../../src/ui/controls/sliderModel';
 
 const kernelParam = (family: string, key: string) =>
   FAMILIES.find((f) => f.id === family)!.params.find((p) => p.key === key) as NumberParam;

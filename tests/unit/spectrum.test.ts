@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LegendreSweep } from '../../src/core/gegenbauer';
-import { defaultInstance, familyOf, type KernelInstance } from '../../src/core/kernels';
-import { gaussLegendre } from '../../src/core/quadrature';
+import { LegendreSweep } from '../../src/core/spectrum/gegenbauer';
+import { defaultInstance, familyOf, type KernelInstance } from '../../src/core/kernels/registry';
+import { gaussLegendre } from '../../src/core/spectrum/quadrature';
 import {
   log10Multiplicity,
   multiplicity,
@@ -16,7 +16,7 @@ import {
   spectrumJob,
   type SpectrumRequest,
   type SpectrumSeries,
-} from '../../src/core/spectrum';
+} from '../../src/core/spectrum/spectrum';
 import { anyInstance } from './arbitraries';
 import { fixture, referenceKernel } from './reference';
 

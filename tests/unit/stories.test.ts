@@ -1,12 +1,12 @@
 /**
- * Stories (src/stories.ts) and how the app steps through them (src/ui/storyNavigation.ts): every step is
+ * Stories (src/stories.ts) and how the app steps through them (src/ui/app/storyNavigation.ts): every step is
  * a canonical link that needs no repair, the texts have the promised length, and the state of a step,
  * "modified" and closing follow README "Stories".
  */
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_PARAMS, defaultState, parseLink, serializeLink } from '../../src/link';
 import { STORIES } from '../../src/stories';
-import { openStepOf, stepState, withoutStory } from '../../src/ui/storyNavigation';
+import { openStepOf, stepState, withoutStory } from '../../src/ui/app/storyNavigation';
 
 const steps = STORIES.flatMap((story) => story.steps.map((step, i) => ({ story, step, i })));
 const stateOf = (link: string) => parseLink(link).state;

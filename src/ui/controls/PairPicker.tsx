@@ -1,0 +1,34 @@
+/**
+ * Two kernel instances A and B picked by position (link parameters such as ra/rb or da/db): the ratio
+ * view of the spectrum and the off-sphere comparison. Positions beyond the last kernel show the last.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { familyOf } from '../../core/kernels/registry';
+import { useStore } from '../../state/store';
+
+type PositionKey = 'ra' | 'rb' | 'da' | 'db';
+
+export function PairPicker({ keys, purpose }: { keys: readonly [PositionKey, PositionKey]; purpose: string }) {
+  const s = useStore(useShallow((st) => ({ kernels: st.kernels, a: st[keys[0]], b: st[keys[1]] })));
+  const setGlobal = useStore((st) => st.setGlobal);
+  return (
+    <div className="pair-pick">
+      {keys.map((key, j) => (
+        <label key={key}>
+          {purpose} {j === 0 ? 'A' : 'B'}{' '}
+          <select
+            aria-label={`${purpose}: kernel ${j === 0 ? 'A' : 'B'}`}
+            value={Math.min(j === 0 ? s.a : s.b, s.kernels.length)}
+            onChange={(e) => setGlobal(key, Number(e.target.value))}
+          >
+            {s.kernels.map((k, i) => (
+              <option key={i} value={i + 1}>
+                {i + 1}. {familyOf(k).text(k.params)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </div>
+  );
+}

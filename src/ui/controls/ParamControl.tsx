@@ -1,0 +1,144 @@
+/**
+ * One parameter (a row of the kernel registry or of the link's global table) as a labelled control:
+ * a slider plus a numeric field for numbers, a checkbox for 0/1 switches, a select for words.
+ * Typed values go through the link's own validation (`coerceParam`), so a field clamps exactly as a link
+ * would and says so.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { NumberParam, ParamSpec, ParamValue } from '../../core/kernels/registry';
+import { formatValue } from '../../core/kernels/registry';
+import { coerceParam } from '../../link';
+import { sliderModel, sliderNeighbours } from './sliderModel';
+import { FieldNotes, useDraftField } from './useDraftField';
+
+interface Props {
+  spec: ParamSpec;
+  value: ParamValue;
+  /** commit = false while a slider is being dragged (the address is replaced, not pushed) */
+  onChange(value: ParamValue, commit: boolean): void;
+  onCommit(): void;
+  /** prefix that makes ids and labels unique, e.g. "kernel 2" */
+  context: string;
+  /**
+   * While the slider has focus: the values one arrow-key step either side of the current one, so that a
+   * view can have them computed in advance and redraw a key press in the same frame (docs/performance.md).
+   */
+  onNeighbours?(values: number[]): void;
+}
+
+export function ParamControl({ spec, value, onChange, onCommit, context, onNeighbours }: Props) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  if (spec.kind === 'choice') {
+    return (
+      <div className="param">
+        <label htmlFor={id}>{spec.label}</label>
+        <select
+          id={id}
+          value={String(value)}
+          aria-describedby={helpId}
+          onChange={(e) => onChange(e.target.value, true)}
+        >
+          {spec.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <small id={helpId} className="help">
+          {spec.help}
+        </small>
+      </div>
+    );
+  }
+  if (spec.toggle) {
+    return (
+      <div className="param param-toggle">
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === 1}
+          aria-describedby={helpId}
+          onChange={(e) => onChange(e.target.checked ? 1 : 0, true)}
+        />
+        <label htmlFor={id}>{spec.label}</label>
+        <small id={helpId} className="help">
+          {spec.help}
+        </small>
+      </div>
+    );
+  }
+  return (
+    <NumberControl
+      spec={spec}
+      value={value as number}
+      onChange={onChange}
+      onCommit={onCommit}
+      context={context}
+      onNeighbours={onNeighbours}
+    />
+  );
+}
+
+function NumberControl({ spec, value, onChange, onCommit, context, onNeighbours }: Props & { spec: NumberParam; value: number }) {
+  const id = useId();
+  const model = sliderModel(spec);
+  // neighbours are for arrow keys: not reported while the pointer drags the slider past them
+  const [focused, setFocused] = useState(false);
+  const dragging = useRef(false);
+  const reportNeighbours = () => onNeighbours?.(sliderNeighbours(spec, value));
+  useEffect(() => {
+    if (focused && !dragging.current) reportNeighbours();
+  }, [focused, value, spec, onNeighbours]);
+  const { inputProps, message, clearMessage } = useDraftField(String(value), (draft) => coerceParam(spec, draft), (v) => onChange(v, true));
+
+  const range = `${formatValue(spec.min)}–${formatValue(spec.max)}`;
+  return (
+    <div className="param">
+      <label htmlFor={`${id}-field`}>
+        {spec.label} <span className="range">({range})</span>
+      </label>
+      <div className="param-inputs">
+        <input
+          type="range"
+          aria-label={`${spec.label}, ${context} (slider)`}
+          aria-describedby={`${id}-help`}
+          aria-valuetext={formatValue(value)}
+          min={model.min}
+          max={model.max}
+          step={model.step}
+          value={model.toSlider(Math.min(spec.max, Math.max(spec.min, value)))}
+          onChange={(e) => {
+            const v = model.fromSlider(Number(e.target.value));
+            clearMessage();
+            if (v !== value) onChange(Math.min(spec.max, Math.max(spec.min, v)), false);
+          }}
+          onPointerDown={() => (dragging.current = true)}
+          onPointerCancel={() => (dragging.current = false)}
+          onLostPointerCapture={() => (dragging.current = false)}
+          onPointerUp={() => {
+            dragging.current = false;
+            onCommit();
+            reportNeighbours();
+          }}
+          onKeyDown={() => (dragging.current = false)}
+          onKeyUp={onCommit}
+          onFocus={() => setFocused(true)}
+          onBlur={() => {
+            setFocused(false);
+            onCommit();
+          }}
+        />
+        <input
+          id={`${id}-field`}
+          className="number"
+          type="text"
+          inputMode="decimal"
+          aria-describedby={`${id}-help ${id}-msg`}
+          {...inputProps}
+        />
+      </div>
+      <FieldNotes id={id} help={spec.help} message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Panel exports (README "Exports"): SVG and CSV are what `npm run -s figure` prints for the current link,
+ * rendered by the worker from the same code (numbers can differ in the last bit: the browser's Math
+ * functions are not Node's); PNG is that SVG drawn at twice its size.
+ */
+import type { FigureFormat } from '../../figure';
+import type { LinkState } from '../../link';
+import { callWorker } from '../../workerClient/client';
+import type { PanelId } from '../app/panels';
+import { contentLink } from '../app/viewParameters';
+
+export type ExportFormat = 'svg' | 'png' | 'csv';
+
+/** PNG exports are drawn at this multiple of the SVG's size (sharp on high-density screens and in print). */
+export const PNG_SCALE = 2;
+
+export const exportFileName = (panel: PanelId, format: ExportFormat) => `ntk-laplace-${panel}.${format}`;
+
+const MIME: Record<ExportFormat, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  csv: 'text/csv',
+};
+
+async function figureText(link: string, panel: PanelId, format: FigureFormat): Promise<string> {
+  return callWorker('profile', (worker) => worker.figure(link, panel, format));
+}
+
+/** Draws an SVG document onto a canvas `scale` times its size and encodes it as PNG. */
+export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: MIME.svg }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(image.naturalWidth * scale);
+    canvas.height = Math.round(image.naturalHeight * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('this browser cannot draw on a canvas');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), MIME.png),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Saves a blob under a file name through a temporary <a download>. */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // the download has started reading the URL by the next task; revoking sooner can cancel it
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Exports one panel of a view in one format and saves it. */
+export async function exportPanel(state: LinkState, panel: PanelId, format: ExportFormat): Promise<void> {
+  // without story and presentation parameters: the figure's own link line names its content
+  const link = contentLink(state);
+  const text = await figureText(link, panel, format === 'png' ? 'svg' : format);
+  const blob = format === 'png' ? await svgToPng(text) : new Blob([text], { type: MIME[format] });
+  download(blob, exportFileName(panel, format));
+}

@@ -1,0 +1,299 @@
+/**
+ * Off the sphere (math.md §2, §2.4): where NTK and Laplace differ. Heatmaps of k(x, z) over a plane of R^d
+ * through the origin and z, a difference map of two instances, the ray view k(r·x̂, z), the homogeneous
+ * option of the shift-invariant kernels, and a readout of how much normalizing data removes the difference.
+ */
+import { line, scaleLinear } from 'd3';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { GENERATOR_NAME } from '../../../core/numerics/random';
+import { familyOf } from '../../../core/kernels/registry';
+import { colourOf } from '../../../figure/palette';
+import { controlSpec } from '../../../link';
+import { useStore } from '../../../state/store';
+import { callWorker } from '../../../workerClient/client';
+import { Axis } from '../../charts/Axis';
+import { useWidth } from '../../charts/useWidth';
+import { formatReadout } from '../../charts/format';
+import { Heatmap } from '../../charts/Heatmap';
+import { PanelExport } from '../../export/PanelExport';
+import { PairPicker } from '../../controls/PairPicker';
+import { ParamControl } from '../../controls/ParamControl';
+import { useNearViewport } from '../../compute/useNearViewport';
+import { useNormalization, usePlane, useRay, type PlaneData } from './useOffsphere';
+import './offsphere.css';
+
+const spec = controlSpec;
+
+function NumberParam({ name }: { name: 'zn' | 'za' | 'R' | 'ray' | 'n' | 'spread' | 'seed' }) {
+  const value = useStore((s) => s[name]);
+  const { setGlobal, commit } = useStore.getState();
+  return (
+    <ParamControl spec={spec(name)} value={value} context="off-sphere view" onChange={(v, c) => setGlobal(name, v as number, c)} onCommit={commit} />
+  );
+}
+
+/** The panel; its body (and all its computation) exists only while the panel is on or near the screen. */
+export function OffspherePanel() {
+  const section = useRef<HTMLElement>(null);
+  const near = useNearViewport(section);
+  const [height, setHeight] = useState(0);
+  // keep the page from jumping when the body leaves: hold its last height
+  useEffect(() => {
+    if (section.current) section.current.style.minHeight = near ? '' : `${height}px`;
+  }, [near, height]);
+  return (
+    <section ref={section} className="panel offsphere" aria-labelledby="offsphere-heading">
+      {near ? <OffsphereBody onHeight={setHeight} /> : <OffsphereHead />}
+    </section>
+  );
+}
+
+function OffsphereHead({ busy = false }: { busy?: boolean }) {
+  return (
+    <header className="panel-head">
+      <h2 id="offsphere-heading">Off the sphere</h2>
+      {busy && <span className="busy" role="status">Computing…</span>}
+      <PanelExport panel="offsphere" />
+    </header>
+  );
+}
+
+function OffsphereBody({ onHeight }: { onHeight: (px: number) => void }) {
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => onHeight(el.getBoundingClientRect().height));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [onHeight]);
+  const [dragging, setDragging] = useState(false);
+  const { data, busy } = usePlane(dragging);
+  const moveZ = useCallback(([z1, z2]: [number, number], commit: boolean) => {
+    setDragging(!commit);
+    useStore.getState().setGlobals(
+      { zn: Number(Math.hypot(z1, z2).toFixed(3)), za: Number(((Math.atan2(z2, z1) * 180) / Math.PI).toFixed(1)) },
+      commit,
+    );
+  }, []);
+  return (
+    <div ref={body} aria-busy={busy}>
+      <OffsphereHead busy={busy} />
+      <details className="panel-note">
+        <summary>What am I looking at?</summary>
+        In R^d the kernels differ: the bias-free NTK is homogeneous, ‖x‖‖z‖κ(x̂ᵀẑ); the Laplace kernel is shift-invariant;
+        bias breaks homogeneity. The maps show k(x, z) for x in a plane through the origin containing z (the
+        kernels depend only on norms and inner products, so d plays no role here); the circle is the unit sphere.
+      </details>
+      <div className="panel-controls">
+        <div className="control-group">
+          <NumberParam name="zn" />
+          <NumberParam name="za" />
+          <NumberParam name="R" />
+        </div>
+        <ScaleAndPair />
+        <HomogeneousToggles />
+      </div>
+      {data ? <Maps data={data} onMoveZ={moveZ} /> : <div className="chart-placeholder">Computing the maps…</div>}
+      <RayView />
+      <NormalizationReadout />
+    </div>
+  );
+}
+
+function ScaleAndPair() {
+  const scale = useStore((st) => st.scale);
+  const count = useStore((st) => st.kernels.length);
+  const setGlobal = useStore((st) => st.setGlobal);
+  return (
+    <div className="control-group">
+      <label>
+        Colour scale{' '}
+        <select value={scale} onChange={(e) => setGlobal('scale', e.target.value as 'each' | 'shared')}>
+          <option value="each">per kernel</option>
+          <option value="shared">shared by all maps</option>
+        </select>
+      </label>
+      {count >= 2 && <PairPicker keys={['da', 'db']} purpose="Compare" />}
+    </div>
+  );
+}
+
+/** The `hom` option of each shift-invariant instance: it changes nothing on the sphere, so it lives here. */
+function HomogeneousToggles() {
+  const kernels = useStore((s) => s.kernels);
+  const setKernelParam = useStore((s) => s.setKernelParam);
+  const withHom = kernels.map((k, i) => ({ k, i })).filter(({ k }) => familyOf(k).params.some((p) => p.key === 'hom'));
+  if (withHom.length === 0) return null;
+  return (
+    <fieldset className="segmented hom">
+      <legend>Homogeneous extension ‖x‖‖z‖κ(x̂ᵀẑ) off the sphere</legend>
+      {withHom.map(({ k, i }) => (
+        <label key={i}>
+          <input type="checkbox" checked={k.params.hom === 1} onChange={(e) => setKernelParam(i, 'hom', e.target.checked ? 1 : 0)} />
+          <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" />
+          {i + 1}. {familyOf(k).name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Memoized, like the views below: a drag re-renders only what its new data changes. */
+const Maps = memo(function Maps({ data, onMoveZ }: { data: PlaneData; onMoveZ: (z: [number, number], commit: boolean) => void }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const scale = useStore((s) => s.scale);
+  // small multiples: as many maps of 200–300 px as fit in a row
+  const columns = Math.max(1, Math.floor(width / 208));
+  const mapWidth = Math.min(300, Math.floor(width / columns) - 8);
+  const domains = useMemo(() => {
+    const shared: [number, number] = [Math.min(...data.ranges.map((r) => r[0])), Math.max(...data.ranges.map((r) => r[1]))];
+    const m = data.diffRange ? Math.max(Math.abs(data.diffRange[0]), Math.abs(data.diffRange[1])) || 1 : 1;
+    return { maps: data.ranges.map((r) => (scale === 'shared' ? shared : r)), diff: [-m, m] as [number, number] };
+  }, [data, scale]);
+  const name = (i: number) => `${i + 1}. ${familyOf(data.kernels[i]).text(data.kernels[i].params)}`;
+  return (
+    <div className="maps" ref={ref} data-compute-ms={data.computeMs.toFixed(2)} data-size={data.size}>
+      {data.values.map((values, i) => (
+        <Heatmap
+          key={i}
+          testId={`map-${i}`}
+          title={name(i)}
+          values={values}
+          size={data.size}
+          R={data.R}
+          domain={domains.maps[i]}
+          scheme="sequential"
+          z={data.z}
+          atOrigin={data.atOrigin[i]}
+          width={mapWidth}
+          onMoveZ={onMoveZ}
+        />
+      ))}
+      {data.diff && data.diffPair && (
+        <Heatmap
+          testId="map-diff"
+          title={`difference ${data.diffPair[0]} − ${data.diffPair[1]}`}
+          values={data.diff}
+          size={data.size}
+          R={data.R}
+          domain={domains.diff}
+          scheme="diverging"
+          z={data.z}
+          width={mapWidth}
+          onMoveZ={onMoveZ}
+        />
+      )}
+    </div>
+  );
+});
+
+const RAY_HEIGHT = 240;
+const RAY_MARGIN = { top: 10, right: 16, bottom: 44, left: 58 };
+
+const RayView = memo(function RayView() {
+  const data = useRay();
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const unit = useStore((s) => s.norm === 'unit');
+  if (!data) return null;
+  const R = data.r[data.r.length - 1];
+  const x = scaleLinear().domain([0, R]).range([RAY_MARGIN.left, width - RAY_MARGIN.right]);
+  let lo = 0;
+  let hi = 0;
+  for (const v of data.values) for (const t of v) [lo, hi] = [Math.min(lo, t), Math.max(hi, t)];
+  const y = scaleLinear()
+    .domain([lo, hi > lo ? hi : lo + 1])
+    .nice()
+    .range([RAY_HEIGHT - RAY_MARGIN.bottom, RAY_MARGIN.top]);
+  const path = line<number>()
+    .x((_, i) => x(data.r[i]))
+    .y((v) => y(v))
+    .digits(1);
+  return (
+    <div className="ray" ref={ref}>
+      <h3>Along a ray: k(r·x̂, z) for r from 0 to R</h3>
+      <NumberParam name="ray" />
+      <svg width={width} height={RAY_HEIGHT} role="img" aria-label="Kernels along the ray r·x̂ against r" data-testid="ray-chart">
+        <Axis scale={x} orient="bottom" at={RAY_HEIGHT - RAY_MARGIN.bottom} label="r = ‖x‖ along the ray" labelOffset={36} grid={RAY_HEIGHT - RAY_MARGIN.top - RAY_MARGIN.bottom} />
+        <Axis scale={y} orient="left" at={RAY_MARGIN.left} label={unit ? 'k(r·x̂, z) / κ(1)' : 'k(r·x̂, z)'} labelOffset={46} />
+        {R >= 1 && (
+          <g className="unit-mark">
+            <line x1={x(1)} x2={x(1)} y1={RAY_MARGIN.top} y2={RAY_HEIGHT - RAY_MARGIN.bottom} />
+            <text x={x(1) + 4} y={RAY_MARGIN.top + 12}>
+              r = 1 (the sphere)
+            </text>
+          </g>
+        )}
+        {data.values.map((v, i) => (
+          <path key={i} className="curve" stroke={colourOf(i)} d={path(Array.from(v)) ?? ''} />
+        ))}
+      </svg>
+      <p className="hint">
+        The bias-free NTK grows linearly in r (homogeneity); Laplace peaks near z and decays; with bias the NTK is
+        affine in r (zero-initialized bias) or bends away from linear (random bias).
+      </p>
+    </div>
+  );
+});
+
+const NormalizationReadout = memo(function NormalizationReadout() {
+  const { data, busy, request } = useNormalization();
+  const kernels = useStore((s) => s.kernels);
+  const da = useStore((s) => s.da);
+  const db = useStore((s) => s.db);
+  const [fitting, setFitting] = useState(false);
+  if (!request) return <p className="hint">Add a second kernel to compare two kernels on random points.</p>;
+  const count = kernels.length;
+  const [pa, pb] = [Math.min(da, count), Math.min(db, count)];
+  const laplaceAt = [pa, pb].find((p) => kernels[p - 1].family === 'laplace');
+  const fit = async () => {
+    if (!laplaceAt) return;
+    const other = laplaceAt === pa ? pb : pa;
+    setFitting(true);
+    try {
+      const { c } = await callWorker('gram', (worker) =>
+        worker.fitLaplaceOnPoints({ ...request, a: kernels[laplaceAt - 1], b: kernels[other - 1] }),
+      );
+      useStore.getState().setKernelParam(laplaceAt - 1, 'c', c);
+    } catch (error) {
+      useStore.getState().notify('error', 'The Laplace fit on the points failed.', [String(error)]);
+    } finally {
+      setFitting(false);
+    }
+  };
+  return (
+    <div className="normalization" aria-busy={busy}>
+      <h3>Does normalization matter?</h3>
+      <div className="control-group">
+        <NumberParam name="n" />
+        <NumberParam name="spread" />
+        <NumberParam name="seed" />
+      </div>
+      <p className="hint">
+        n points of R^d (d = {request.d}): directions uniform, norms log-uniform in [1/s, s]; generator {GENERATOR_NAME}.
+      </p>
+      {data ? (
+        <dl className="readout-numbers" data-testid="normalization" data-compute-ms={data.computeMs.toFixed(1)} data-n={data.request.n}>
+          <dt>D on the raw points</dt>
+          <dd data-testid="d-raw">{formatReadout(data.raw)}</dd>
+          <dt>D on the points projected onto the sphere</dt>
+          <dd data-testid="d-projected">{formatReadout(data.projected)}</dd>
+        </dl>
+      ) : (
+        <p className="hint">Computing Gram matrices…</p>
+      )}
+      {busy && <span className="busy" role="status">Computing Gram matrices…</span>}
+      <p className="panel-note">
+        D = ‖K_A/‖K_A‖_F − K_B/‖K_B‖_F‖_F compares the shapes of the two Gram matrices (0 when the kernels are
+        proportional, at most 2): the first number is the difference on data as it comes, the second on the same
+        data normalized to unit norm — where NTK and Laplace agree.
+      </p>
+      {laplaceAt && (
+        <button type="button" onClick={fit} disabled={fitting}>
+          {fitting ? 'Fitting…' : `Fit c of kernel ${laplaceAt} (Laplace) to kernel ${laplaceAt === pa ? pb : pa} on these points projected onto the sphere`}
+        </button>
+      )}
+    </div>
+  );
+});
+
