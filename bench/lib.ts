@@ -61,7 +61,17 @@ export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromiu
  * box and a parameter t, giving [clientX, clientY]), and counts the redraws of `canvas` (its data-draws).
  * Resolves to { draws, elapsed, moves }.
  */
-export function dragScript({ target, canvas, ms, at }: { target: string; canvas: string; ms: number; at: string }): string {
+export function dragScript({
+  target,
+  canvas,
+  ms,
+  at,
+}: {
+  target: string;
+  canvas: string;
+  ms: number;
+  at: string;
+}): string {
   return `(async () => {
   const overlay = document.querySelector(${JSON.stringify(target)});
   const canvas = document.querySelector(${JSON.stringify(canvas)});

@@ -39,8 +39,16 @@ const cases: [name: string, runs: number, run: () => unknown][] = [
   ['gram_n2000 d=3 laplace', 5, () => gramMatrix(laplace, cloud3, 2000, 3, true)],
   ['gram_n2000 d=100 ntk(L=3)', 5, () => gramMatrix(ntk3, cloud100, 2000, 100, true)],
   ['gram_n2000 d=100 laplace', 5, () => gramMatrix(laplace, cloud100, 2000, 100, true)],
-  ['readout_n2000: normalizationReadout ntk(L=3) vs laplace, d=3, spread 10', 3, () => normalizationReadout(ntk3, laplace, 2000, 3, 10, 1)],
-  ['readout_n2000: normalizationReadout ntk(L=3) vs laplace, d=100, spread 10', 3, () => normalizationReadout(ntk3, laplace, 2000, 100, 10, 1)],
+  [
+    'readout_n2000: normalizationReadout ntk(L=3) vs laplace, d=3, spread 10',
+    3,
+    () => normalizationReadout(ntk3, laplace, 2000, 3, 10, 1),
+  ],
+  [
+    'readout_n2000: normalizationReadout ntk(L=3) vs laplace, d=100, spread 10',
+    3,
+    () => normalizationReadout(ntk3, laplace, 2000, 100, 10, 1),
+  ],
 ];
 
 const time = (run: () => unknown) => {
@@ -54,5 +62,7 @@ for (const [name, runs, run] of cases) {
   const first = time(run);
   const t = Array.from({ length: runs }, () => time(run)).sort((a, b) => a - b);
   console.log(name);
-  console.log(`  first ${fmt(first)}, fastest ${fmt(t[0])}, median ${fmt(t[runs >> 1])}, slowest ${fmt(t[runs - 1])} (${runs} runs)`);
+  console.log(
+    `  first ${fmt(first)}, fastest ${fmt(t[0])}, median ${fmt(t[runs >> 1])}, slowest ${fmt(t[runs - 1])} (${runs} runs)`,
+  );
 }

@@ -18,7 +18,7 @@ import { buildAndServe, type ServedBuild } from './serve.ts';
 function parseOnly(argv: string[]): Set<string> | undefined {
   const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
   if (i < 0) return undefined;
-  const value = argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1] ?? '';
+  const value = argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : (argv[i + 1] ?? '');
   const names = value.split(',').filter(Boolean);
   const unknown = names.filter((n) => !(n in metrics));
   if (unknown.length) {
@@ -52,7 +52,9 @@ async function main(): Promise<number> {
     const { baseURL, distDir } = served;
     let t = performance.now();
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-    console.log(`serving ${baseURL}; Chromium ${browser.version()} launched in ${Math.round(performance.now() - t)} ms`);
+    console.log(
+      `serving ${baseURL}; Chromium ${browser.version()} launched in ${Math.round(performance.now() - t)} ms`,
+    );
 
     for (const [name, fn] of Object.entries(metrics)) {
       if (only && !only.has(name)) continue;

@@ -45,7 +45,9 @@ async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.detach();
-  const bytes = await page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+  const bytes = await page.evaluate(
+    () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+  );
   return bytes / 1e6;
 }
 
@@ -70,11 +72,24 @@ async function writeHeapSnapshot(page: Page, name: string): Promise<void> {
 }
 
 const settle = (page: Page) =>
-  page.waitForFunction(() => document.querySelector('[aria-busy=true]') === null, undefined, { timeout: 60_000 }).catch(() => {});
+  page
+    .waitForFunction(() => document.querySelector('[aria-busy=true]') === null, undefined, { timeout: 60_000 })
+    .catch(() => {});
 
 async function randomChange(page: Page, rnd: () => number): Promise<string> {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const kind = pick(['slider', 'slider', 'slider', 'field', 'radio', 'select', 'checkbox', 'kernels', 'drag', 'history']);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const kind = pick([
+    'slider',
+    'slider',
+    'slider',
+    'field',
+    'radio',
+    'select',
+    'checkbox',
+    'kernels',
+    'drag',
+    'history',
+  ]);
   switch (kind) {
     case 'slider': {
       const sliders = page.locator('input[type=range]:visible');
@@ -162,7 +177,10 @@ async function main(): Promise<number> {
     const started = performance.now();
     let heapAfterWarmup = 0;
     const counts = () =>
-      page.evaluate(() => ({ canvases: document.querySelectorAll('canvas').length, notices: document.querySelectorAll('.notice').length }));
+      page.evaluate(() => ({
+        canvases: document.querySelectorAll('canvas').length,
+        notices: document.querySelectorAll('.notice').length,
+      }));
     let warm = { canvases: 0, workers: 0 };
     for (let i = 1; i <= CHANGES; i++) {
       try {
@@ -175,7 +193,9 @@ async function main(): Promise<number> {
         await settle(page);
         heapAfterWarmup = await heapMb(page);
         warm = { canvases: (await counts()).canvases, workers: page.workers().length };
-        console.log(`after ${WARMUP} changes: heap ${heapAfterWarmup.toFixed(1)} MB, ${warm.workers} workers, ${warm.canvases} canvases`);
+        console.log(
+          `after ${WARMUP} changes: heap ${heapAfterWarmup.toFixed(1)} MB, ${warm.workers} workers, ${warm.canvases} canvases`,
+        );
         await writeHeapSnapshot(page, 'warm');
       }
       if (i % 100 === 0) console.log(`${i} changes, ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -184,12 +204,19 @@ async function main(): Promise<number> {
     const heapEnd = await heapMb(page);
     await writeHeapSnapshot(page, 'end');
     const end = { canvases: (await counts()).canvases, workers: page.workers().length };
-    console.log(`after ${CHANGES} changes: heap ${heapEnd.toFixed(1)} MB, ${end.workers} workers, ${end.canvases} canvases`);
-    console.log(`heap growth since change ${WARMUP}: ${(heapEnd - heapAfterWarmup).toFixed(1)} MB (allowed ${HEAP_SLACK_MB})`);
-    if (heapEnd - heapAfterWarmup > HEAP_SLACK_MB) problems.push(`heap grew by ${(heapEnd - heapAfterWarmup).toFixed(1)} MB`);
+    console.log(
+      `after ${CHANGES} changes: heap ${heapEnd.toFixed(1)} MB, ${end.workers} workers, ${end.canvases} canvases`,
+    );
+    console.log(
+      `heap growth since change ${WARMUP}: ${(heapEnd - heapAfterWarmup).toFixed(1)} MB (allowed ${HEAP_SLACK_MB})`,
+    );
+    if (heapEnd - heapAfterWarmup > HEAP_SLACK_MB)
+      problems.push(`heap grew by ${(heapEnd - heapAfterWarmup).toFixed(1)} MB`);
     if (end.workers > MAX_WORKERS) problems.push(`${end.workers} workers alive (at most one per lane, ${MAX_WORKERS})`);
     if (end.canvases > MAX_CANVASES) {
-      problems.push(`${end.canvases} canvases in the page (at most ${MAX_CANVASES}: ${MAX_INSTANCES} maps, a difference map, ${MAX_INSTANCES} globes)`);
+      problems.push(
+        `${end.canvases} canvases in the page (at most ${MAX_CANVASES}: ${MAX_INSTANCES} maps, a difference map, ${MAX_INSTANCES} globes)`,
+      );
     }
   } finally {
     await browser.close();

@@ -33,7 +33,10 @@ const corners: KernelInstance[] = [
 const cases: [string, Omit<SpectrumRequest, 'unit'>][] = [
   ['default view: ntk(L=2), laplace, gexp(γ=0.5), gauss; d=3, kmax=200', { kernels: defaultView, d: 3, kmax: 200 }],
   ['ntk(L=3), laplace, gexp(γ=1.5), gauss; d=3, kmax=2000 (budget 30 ms)', { kernels: fourKernels, d: 3, kmax: 2000 }],
-  ['ntk(L=3), laplace, gexp(γ=1.5), gauss; d=100, kmax=1000 (budget 30 ms)', { kernels: fourKernels, d: 100, kmax: 1000 }],
+  [
+    'ntk(L=3), laplace, gexp(γ=1.5), gauss; d=100, kmax=1000 (budget 30 ms)',
+    { kernels: fourKernels, d: 100, kmax: 1000 },
+  ],
   [
     'extremes: ntk(L=100,β=10), laplace(c=100), gexp(γ=0.01), gauss(c=0.01); d=1000, kmax=5000',
     { kernels: corners, d: 1000, kmax: 5000 },

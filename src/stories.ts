@@ -215,4 +215,3 @@ export const STORIES: readonly Story[] = [
     ],
   },
 ];
-

@@ -15,11 +15,7 @@ import type { Reporter, TestModule, TestSuite } from 'vitest/node';
 type Reason = 'passed' | 'interrupted' | 'failed';
 
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(
-    testModules: ReadonlyArray<TestModule>,
-    unhandledErrors: ReadonlyArray<unknown>,
-    reason: Reason,
-  ): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: Reason): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;

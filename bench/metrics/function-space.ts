@@ -74,8 +74,17 @@ const functionSpace: MetricFn = async ({ page, baseURL, distDir, log }) => {
   log(`samples on S², degree 128, 4 kernels: ${times.map((t) => round(t)).join(', ')} ms in the worker`);
 
   await page.getByTestId('globes').scrollIntoViewIfNeeded();
-  const drag = (await page.evaluate(dragScript({ target: '[data-testid=globes]', canvas: '[data-testid=globes] canvas', ms: DRAG_MS, at: '[box.x + 150 + 100 * Math.cos(t), box.y + 150 + 60 * Math.sin(t)]' }))) as DragResult;
-  log(`globe drag: ${drag.draws} redraws of the first globe in ${round(drag.elapsed)} ms (${drag.moves} pointer moves)`);
+  const drag = (await page.evaluate(
+    dragScript({
+      target: '[data-testid=globes]',
+      canvas: '[data-testid=globes] canvas',
+      ms: DRAG_MS,
+      at: '[box.x + 150 + 100 * Math.cos(t), box.y + 150 + 60 * Math.sin(t)]',
+    }),
+  )) as DragResult;
+  log(
+    `globe drag: ${drag.draws} redraws of the first globe in ${round(drag.elapsed)} ms (${drag.moves} pointer moves)`,
+  );
 
   const workerFile = readdirSync(join(distDir, 'assets')).find((f) => /^compute\.worker.*\.js$/.test(f));
   if (!workerFile) throw new Error('no compute worker in the build (dist/assets/compute.worker-*.js)');

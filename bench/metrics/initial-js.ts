@@ -89,7 +89,9 @@ const initialJs: MetricFn = async ({ distDir, log }) => {
     const g = gzipBytes(s);
     raw += Buffer.byteLength(s);
     gz += g;
-    log(`${'(inline script)'.padEnd(40)} ${String(kb(Buffer.byteLength(s))).padStart(8)} kB raw ${String(kb(g)).padStart(8)} kB gzip`);
+    log(
+      `${'(inline script)'.padEnd(40)} ${String(kb(Buffer.byteLength(s))).padStart(8)} kB raw ${String(kb(g)).padStart(8)} kB gzip`,
+    );
   }
   log(`initial JS: ${files.size + inline.length} file(s), ${kb(raw)} kB raw, ${kb(gz)} kB gzip -9`);
 

@@ -56,13 +56,21 @@ export async function inputToRedraw(
   /** samples taken so far (a drag's press may add one before the moves) */
   let taken = 0;
   const waitForSample = async () => {
-    await page.waitForFunction((n) => (window as unknown as { __redraw: { samples: number[] } }).__redraw.samples.length > n, taken);
+    await page.waitForFunction(
+      (n) => (window as unknown as { __redraw: { samples: number[] } }).__redraw.samples.length > n,
+      taken,
+    );
     taken++;
   };
   const move = async () => {
     if (via === 'keys') await page.keyboard.press(Math.floor(moves / SWEEP) % 2 ? 'ArrowLeft' : 'ArrowRight');
-    else if (via === 'drag') await page.mouse.move(box.x + box.width * DRAG_POSITIONS[moves % DRAG_POSITIONS.length]!, box.y + box.height / 2);
-    else await page.mouse.click(box.x + box.width * CLICK_POSITIONS[moves % CLICK_POSITIONS.length]!, box.y + box.height / 2);
+    else if (via === 'drag')
+      await page.mouse.move(box.x + box.width * DRAG_POSITIONS[moves % DRAG_POSITIONS.length]!, box.y + box.height / 2);
+    else
+      await page.mouse.click(
+        box.x + box.width * CLICK_POSITIONS[moves % CLICK_POSITIONS.length]!,
+        box.y + box.height / 2,
+      );
     await waitForSample();
     moves++;
     await page.waitForTimeout(30); // let the other views finish before the next move

@@ -44,8 +44,17 @@ const offsphere: MetricFn = async ({ page, baseURL, log }) => {
   // drag z in circles over the first map: pointer events dispatched in the page once per frame, as a
   // mouse would send them (driving each move from here would measure the protocol's round trips instead)
   await page.getByTestId('map-0').scrollIntoViewIfNeeded();
-  const drag = (await page.evaluate(dragScript({ target: '[data-testid=map-0] rect.overlay', canvas: '[data-testid=map-0] canvas', ms: DRAG_MS, at: '[box.x + box.width / 2 + (box.width / 3) * Math.cos(t), box.y + box.height / 2 - (box.height / 3) * Math.sin(t)]' }))) as DragResult;
-  log(`drag: ${drag.draws} redraws of the first map in ${round(drag.elapsed)} ms (${drag.moves} pointer moves, one per frame)`);
+  const drag = (await page.evaluate(
+    dragScript({
+      target: '[data-testid=map-0] rect.overlay',
+      canvas: '[data-testid=map-0] canvas',
+      ms: DRAG_MS,
+      at: '[box.x + box.width / 2 + (box.width / 3) * Math.cos(t), box.y + box.height / 2 - (box.height / 3) * Math.sin(t)]',
+    }),
+  )) as DragResult;
+  log(
+    `drag: ${drag.draws} redraws of the first map in ${round(drag.elapsed)} ms (${drag.moves} pointer moves, one per frame)`,
+  );
 
   // Gram matrices of 2000 points
   await page.goto(`${baseURL}?v=1&kernels=ntk(L=3),laplace&n=2000`);

@@ -24,7 +24,11 @@ const profileRedraw: MetricFn = async ({ page, baseURL, log }) => {
   const d = await inputToRedraw(page, { ...PROFILE, via: 'drag' });
   for (const line of describeRuns(d)) log(line);
   log(`drag: median of the runs' p95 ${d.p95} ms (median of all moves ${d.median} ms)`);
-  return { profile_input_to_redraw_p95_ms: r.p95, profile_click_to_redraw_p95_ms: c.p95, profile_drag_to_redraw_p95_ms: d.p95 };
+  return {
+    profile_input_to_redraw_p95_ms: r.p95,
+    profile_click_to_redraw_p95_ms: c.p95,
+    profile_drag_to_redraw_p95_ms: d.p95,
+  };
 };
 
 export default profileRedraw;

@@ -24,15 +24,20 @@ async function computeTimes(page: Page, url: string): Promise<number[]> {
       .waitForFunction(
         ([ms, label]) => {
           const el = document.querySelector('[data-testid=spectrum-chart]');
-          const changed = el !== null && (el.getAttribute('data-compute-ms') !== ms || el.getAttribute('aria-label') !== label);
+          const changed =
+            el !== null && (el.getAttribute('data-compute-ms') !== ms || el.getAttribute('aria-label') !== label);
           return changed && document.querySelector('[aria-busy=true]') === null;
         },
         before,
         { timeout: 60_000 },
       )
       .catch(async (error: unknown) => {
-        const busy = await page.locator('[aria-busy=true]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')));
-        throw new Error(`no new spectrum after switching norm (still busy: ${busy.join(', ') || 'nothing'}): ${String(error)}`);
+        const busy = await page
+          .locator('[aria-busy=true]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')));
+        throw new Error(
+          `no new spectrum after switching norm (still busy: ${busy.join(', ') || 'nothing'}): ${String(error)}`,
+        );
       });
     times.push(Number(await chart.getAttribute('data-compute-ms')));
   }

@@ -25,7 +25,11 @@ const TABLES: Record<ColourScheme, Uint8ClampedArray> = {
 };
 
 /** RGBA pixels (row-major, as the values) of values mapped through a scheme over [lo, hi]. */
-export function colourPixels(values: ArrayLike<number>, [lo, hi]: readonly [number, number], scheme: ColourScheme): Uint8ClampedArray {
+export function colourPixels(
+  values: ArrayLike<number>,
+  [lo, hi]: readonly [number, number],
+  scheme: ColourScheme,
+): Uint8ClampedArray {
   const table = TABLES[scheme];
   const span = hi > lo ? hi - lo : 1;
   const out = new Uint8ClampedArray(values.length * 4);
@@ -43,5 +47,8 @@ export function colourPixels(values: ArrayLike<number>, [lo, hi]: readonly [numb
 /** The scheme's lookup table as packed 32-bit pixels (a Uint32Array view of ImageData: little-endian ABGR). */
 export function packedTable(scheme: ColourScheme): Uint32Array {
   const table = TABLES[scheme];
-  return Uint32Array.from({ length: 256 }, (_, i) => ((255 << 24) | (table[i * 4 + 2] << 16) | (table[i * 4 + 1] << 8) | table[i * 4]) >>> 0);
+  return Uint32Array.from(
+    { length: 256 },
+    (_, i) => ((255 << 24) | (table[i * 4 + 2] << 16) | (table[i * 4 + 1] << 8) | table[i * 4]) >>> 0,
+  );
 }

@@ -45,7 +45,8 @@ function readArguments(args: readonly string[]): Options | string {
   }
   if (link === undefined) return 'missing link';
   if (!(panel in FIGURE_PANELS)) return `unknown panel "${panel}" (one of ${Object.keys(FIGURE_PANELS).join(', ')})`;
-  if (!(FIGURE_FORMATS as readonly string[]).includes(format)) return `unknown format "${format}" (one of ${FIGURE_FORMATS.join(', ')})`;
+  if (!(FIGURE_FORMATS as readonly string[]).includes(format))
+    return `unknown format "${format}" (one of ${FIGURE_FORMATS.join(', ')})`;
   return { link, panel, format: format as FigureFormat };
 }
 

@@ -12,6 +12,12 @@ function base64(bytes: Uint8Array): string {
 }
 
 export function pngDataUri(rgba: Uint8ClampedArray, width: number, height: number): string {
-  const png = encode({ width, height, data: new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.byteLength), channels: 4, depth: 8 });
+  const png = encode({
+    width,
+    height,
+    data: new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.byteLength),
+    channels: 4,
+    depth: 8,
+  });
   return `data:image/png;base64,${base64(png)}`;
 }

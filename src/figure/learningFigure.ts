@@ -14,10 +14,18 @@ import { colourOf } from './palette';
 import { renderSvg, type SvgSeries } from './svg';
 
 export function learningFigure(state: LinkState, link: string) {
-  const view = learningView({ kernels: state.kernels, d: state.d, unit: state.norm === 'unit', degrees: readDegrees(state.harm), t: state.t });
+  const view = learningView({
+    kernels: state.kernels,
+    d: state.d,
+    unit: state.norm === 'unit',
+    degrees: readDegrees(state.harm),
+    t: state.t,
+  });
   const names = state.kernels.map(instanceText);
   const { degrees } = view;
-  const times = view.kernels.map((kc) => kc.degrees.map((c) => (c.timeToLearn === null ? null : figureNumber(c.timeToLearn))));
+  const times = view.kernels.map((kc) =>
+    kc.degrees.map((c) => (c.timeToLearn === null ? null : figureNumber(c.timeToLearn))),
+  );
 
   const json = {
     panel: 'learning',
@@ -53,9 +61,13 @@ export function learningFigure(state: LinkState, link: string) {
     const onAxis = degrees.filter((k) => k >= 1);
     let lo = Infinity;
     let hi = 0;
-    for (const ts of times) for (const [q, tk] of ts.entries()) if (degrees[q] >= 1 && tk !== null) [lo, hi] = [Math.min(lo, tk), Math.max(hi, tk)];
+    for (const ts of times)
+      for (const [q, tk] of ts.entries())
+        if (degrees[q] >= 1 && tk !== null) [lo, hi] = [Math.min(lo, tk), Math.max(hi, tk)];
     if (!(hi > 0)) [lo, hi] = [1, 1000];
-    const xDomain: [number, number] = onAxis.length ? [onAxis[0] / 1.25, Math.max(onAxis[0] * 2, onAxis[onAxis.length - 1] * 1.25)] : [1, 10];
+    const xDomain: [number, number] = onAxis.length
+      ? [onAxis[0] / 1.25, Math.max(onAxis[0] * 2, onAxis[onAxis.length - 1] * 1.25)]
+      : [1, 10];
     const series: SvgSeries[] = names.map((name, i) => {
       const never = degrees.filter((_, q) => times[i][q] === null);
       return {
@@ -78,7 +90,11 @@ export function learningFigure(state: LinkState, link: string) {
     const notes = [
       `target g = Σ P_k(x·e) over k = ${degrees.join(', ')}`,
       `never: λ_k at or below the accuracy floor of the spectrum (used as 0), so exp(−λ_k t) stays 1${state.norm === 'unit' ? '; kernels divided by κ(1)' : ''}`,
-      ...(degrees[0] === 0 ? [`degree 0 (off the log axis): t_0 = ${times.map((ts, i) => `${ts[0] === null ? 'never' : ts[0].toPrecision(4)} (${i + 1})`).join(', ')}`] : []),
+      ...(degrees[0] === 0
+        ? [
+            `degree 0 (off the log axis): t_0 = ${times.map((ts, i) => `${ts[0] === null ? 'never' : ts[0].toPrecision(4)} (${i + 1})`).join(', ')}`,
+          ]
+        : []),
       `link: ${link}`,
     ];
     return renderSvg({

@@ -29,11 +29,24 @@ export function mapImage(m: MapImage): string {
 }
 
 /** A horizontal colour bar from x = 0 to `width` at height y, labelled with its ends (and `middle`, if given). */
-export function colourBar([lo, hi]: readonly [number, number], scheme: ColourScheme, width: number, y: number, middle?: string): string[] {
+export function colourBar(
+  [lo, hi]: readonly [number, number],
+  scheme: ColourScheme,
+  width: number,
+  y: number,
+  middle?: string,
+): string[] {
   const steps = 32;
   const w = width / steps;
-  const cells = Array.from({ length: steps }, (_, i) => `<rect x="${(i * w).toFixed(2)}" y="${y}" width="${(w + 0.3).toFixed(2)}" height="7" fill="${colourAt(scheme, (i + 0.5) / steps)}"/>`);
-  const labels = [`<text x="0" y="${y + 18}">${lo.toPrecision(4)}</text>`, `<text x="${width}" y="${y + 18}" text-anchor="end">${hi.toPrecision(4)}</text>`];
+  const cells = Array.from(
+    { length: steps },
+    (_, i) =>
+      `<rect x="${(i * w).toFixed(2)}" y="${y}" width="${(w + 0.3).toFixed(2)}" height="7" fill="${colourAt(scheme, (i + 0.5) / steps)}"/>`,
+  );
+  const labels = [
+    `<text x="0" y="${y + 18}">${lo.toPrecision(4)}</text>`,
+    `<text x="${width}" y="${y + 18}" text-anchor="end">${hi.toPrecision(4)}</text>`,
+  ];
   if (middle !== undefined) labels.push(`<text x="${width / 2}" y="${y + 18}" text-anchor="middle">${middle}</text>`);
   return [...cells, ...labels];
 }

@@ -25,7 +25,10 @@ export function offsphereFigure(state: LinkState, link: string) {
   const grid = planeGrid(state.R, FIGURE_PLANE_SIZE);
   const values = planeValues(state.kernels, unit, z, grid);
   const names = state.kernels.map(instanceText);
-  const points = Array.from({ length: grid.length / 2 }, (_, i) => [figureNumber(grid[2 * i]), figureNumber(grid[2 * i + 1])]);
+  const points = Array.from({ length: grid.length / 2 }, (_, i) => [
+    figureNumber(grid[2 * i]),
+    figureNumber(grid[2 * i + 1]),
+  ]);
 
   const json = {
     panel: 'offsphere',
@@ -58,16 +61,25 @@ function offsphereSvg(state: LinkState, link: string): string {
   const position = (p: number) => Math.min(Math.max(1, p), count);
   const diffPair: [number, number] | null = count >= 2 ? [position(state.da), position(state.db)] : null;
   const maps = planeMaps({ kernels: state.kernels, unit, z, R: state.R, size: FIGURE_PLANE_SIZE * 2, diff: diffPair });
-  const shared: [number, number] = [Math.min(...maps.ranges.map((r) => r[0])), Math.max(...maps.ranges.map((r) => r[1]))];
-  const panels: { title: string; values: Float32Array; domain: [number, number]; scheme: ColourScheme }[] = maps.values.map((v, i) => ({
-    title: `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}, at x = 0: ${maps.atOrigin[i].toPrecision(4)}`,
-    values: v,
-    domain: state.scale === 'shared' ? shared : maps.ranges[i],
-    scheme: 'sequential',
-  }));
+  const shared: [number, number] = [
+    Math.min(...maps.ranges.map((r) => r[0])),
+    Math.max(...maps.ranges.map((r) => r[1])),
+  ];
+  const panels: { title: string; values: Float32Array; domain: [number, number]; scheme: ColourScheme }[] =
+    maps.values.map((v, i) => ({
+      title: `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}, at x = 0: ${maps.atOrigin[i].toPrecision(4)}`,
+      values: v,
+      domain: state.scale === 'shared' ? shared : maps.ranges[i],
+      scheme: 'sequential',
+    }));
   if (maps.diff && maps.diffRange && diffPair) {
     const m = Math.max(Math.abs(maps.diffRange[0]), Math.abs(maps.diffRange[1])) || 1;
-    panels.push({ title: `difference ${diffPair[0]} − ${diffPair[1]}`, values: maps.diff, domain: [-m, m], scheme: 'diverging' });
+    panels.push({
+      title: `difference ${diffPair[0]} − ${diffPair[1]}`,
+      values: maps.diff,
+      domain: [-m, m],
+      scheme: 'diverging',
+    });
   }
 
   const rows = Math.ceil(panels.length / COLUMNS);
@@ -87,7 +99,12 @@ function offsphereSvg(state: LinkState, link: string): string {
     yScale: 'linear',
     xDomain: [0, state.R],
     yDomain: [lo, hi > lo ? hi : lo + 1],
-    series: ray.values.map((y, i) => ({ label: `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}`, colour: colourOf(i), x: ray.r, y })),
+    series: ray.values.map((y, i) => ({
+      label: `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}`,
+      colour: colourOf(i),
+      x: ray.r,
+      y,
+    })),
     notes: [`link: ${link}`],
   }).replace('<svg xmlns="http://www.w3.org/2000/svg"', `<svg x="0" y="${mapsHeight}"`);
   const rayHeight = Number(/height="(\d+)"/.exec(raySvg)?.[1] ?? 500);
@@ -107,7 +124,17 @@ function offsphereSvg(state: LinkState, link: string): string {
     out.push(
       `<g transform="translate(${left},${top})">`,
       `<text x="0" y="-6">${escapeXml(p.title)}</text>`,
-      mapImage({ values: p.values, columns: size, rows: size, domain: p.domain, scheme: p.scheme, x: 0, y: 0, width: MAP, height: MAP }),
+      mapImage({
+        values: p.values,
+        columns: size,
+        rows: size,
+        domain: p.domain,
+        scheme: p.scheme,
+        x: 0,
+        y: 0,
+        width: MAP,
+        height: MAP,
+      }),
       `<rect x="0" y="0" width="${MAP}" height="${MAP}" fill="none" stroke="#57606a"/>`,
       `<circle cx="${at(0)}" cy="${MAP - at(0)}" r="${(MAP / (2 * state.R)).toFixed(2)}" fill="none" stroke="#ffffff" stroke-width="1.5" stroke-dasharray="4 3"/>`,
       `<circle cx="${at(0)}" cy="${MAP - at(0)}" r="2.5" fill="#ffffff" stroke="#000000"/>`,

@@ -21,7 +21,9 @@ export function profileFigure(state: LinkState, link: string) {
   const names = state.kernels.map(instanceText);
   const target = state.fit > 0 ? state.kernels[state.fit - 1] : null;
   const fit = target ? fitLaplace(target) : null;
-  const fitValues = fit ? profile({ kernels: [fit.instance], unit, samples: FIGURE_PROFILE_SAMPLES, thetaMax: Math.PI }).values[0] : null;
+  const fitValues = fit
+    ? profile({ kernels: [fit.instance], unit, samples: FIGURE_PROFILE_SAMPLES, thetaMax: Math.PI }).values[0]
+    : null;
 
   const json = {
     panel: 'profile',
@@ -56,7 +58,8 @@ export function profileFigure(state: LinkState, link: string) {
       samples: 1001,
       thetaMax,
     });
-    const xs = state.axis === 'theta' ? Array.from(drawn.theta, (t) => (t * 180) / Math.PI) : Array.from(drawn.theta, Math.cos);
+    const xs =
+      state.axis === 'theta' ? Array.from(drawn.theta, (t) => (t * 180) / Math.PI) : Array.from(drawn.theta, Math.cos);
     let lo = 0;
     let hi = 0;
     for (const v of drawn.values) for (const t of v) [lo, hi] = [Math.min(lo, t), Math.max(hi, t)];

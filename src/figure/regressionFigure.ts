@@ -54,7 +54,10 @@ export function regressionFigure(state: LinkState, link: string) {
     link,
     coordinates: ['theta'],
     coordinateValues: [view.theta],
-    columns: [...names.map((name, i) => ({ name, values: view.values[i] })), ...(cmp ? [{ name: fitName, values: cmp.values }] : [])],
+    columns: [
+      ...names.map((name, i) => ({ name, values: view.values[i] })),
+      ...(cmp ? [{ name: fitName, values: cmp.values }] : []),
+    ],
   };
 
   const svg = (): string => {
@@ -63,7 +66,9 @@ export function regressionFigure(state: LinkState, link: string) {
     const series: SvgSeries[] = view.values.map((values, i) => {
       const fit = view.fits[i];
       const solve = fit.minimumNorm ? `minimum-norm, rank ${fit.rank} of ${y.length}` : `rank ${fit.rank}`;
-      const detail = y.length ? `   (${solve}, max |f(θᵢ) − yᵢ| = ${fit.maxResidual.toPrecision(3)})` : '   (no data: f = 0)';
+      const detail = y.length
+        ? `   (${solve}, max |f(θᵢ) − yᵢ| = ${fit.maxResidual.toPrecision(3)})`
+        : '   (no data: f = 0)';
       return {
         label: `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}${detail}`,
         colour: colourOf(i),
@@ -80,7 +85,13 @@ export function regressionFigure(state: LinkState, link: string) {
         dashed: true,
       });
     }
-    series.push({ label: `data (${y.length} points)`, colour: '#1b1f24', x: points.map((p) => p.angle), y, markers: 'ring' });
+    series.push({
+      label: `data (${y.length} points)`,
+      colour: '#1b1f24',
+      x: points.map((p) => p.angle),
+      y,
+      markers: 'ring',
+    });
     return renderSvg({
       title: 'Kernel regression on the circle S¹',
       subtitle: `predictor f(θ) = Σᵢ αᵢ k(θ, θᵢ) with (K + λI) α = y, ridge λ = ${state.ridge}; ${unit ? 'kernels divided by κ(1)' : 'raw kernels'}`,

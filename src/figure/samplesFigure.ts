@@ -16,7 +16,13 @@ import { escapeXml, renderSvg } from './svg';
 
 export function samplesFigure(state: LinkState, link: string) {
   const unit = state.norm === 'unit';
-  const result = gpSamples({ kernels: state.kernels, unit, domain: state.domain, degree: state.deg, seed: state.sample });
+  const result = gpSamples({
+    kernels: state.kernels,
+    unit,
+    domain: state.domain,
+    degree: state.deg,
+    seed: state.sample,
+  });
   const names = state.kernels.map(instanceText);
   const series = names.map((kernel, i) => ({ kernel, value: figureArray(result.values[i]) }));
   const head = { panel: 'samples', link, domain: result.domain, degree: result.degree, seed: state.sample };
@@ -25,7 +31,12 @@ export function samplesFigure(state: LinkState, link: string) {
     const theta = figureArray(result.theta);
     return {
       json: { ...head, theta, series },
-      csv: { link, coordinates: ['theta'], coordinateValues: [theta], columns: names.map((name, i) => ({ name, values: result.values[i] })) } satisfies CsvTable,
+      csv: {
+        link,
+        coordinates: ['theta'],
+        coordinateValues: [theta],
+        columns: names.map((name, i) => ({ name, values: result.values[i] })),
+      } satisfies CsvTable,
       svg: () => circleSvg(state, link, result),
     };
   }
@@ -49,7 +60,8 @@ export function samplesFigure(state: LinkState, link: string) {
   };
 }
 
-const kernelLabel = (state: LinkState, i: number) => `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}`;
+const kernelLabel = (state: LinkState, i: number) =>
+  `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}`;
 
 const subtitle = (state: LinkState) =>
   `truncation degree K = ${state.deg}, seed ${state.sample}; ${state.norm === 'unit' ? 'kernels divided by κ(1)' : 'raw kernels'}`;
@@ -104,7 +116,18 @@ function sphereSvg(state: LinkState, link: string, result: GpSamplesResult & { d
     out.push(
       `<g transform="translate(${left},${top})">`,
       `<text x="0" y="-6" fill="${colourOf(i)}" font-weight="bold">${escapeXml(kernelLabel(state, i))}</text>`,
-      mapImage({ values: northUp, columns: nLon, rows: nLat, domain, scheme: 'diverging', x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT, pixelated: false }),
+      mapImage({
+        values: northUp,
+        columns: nLon,
+        rows: nLat,
+        domain,
+        scheme: 'diverging',
+        x: 0,
+        y: 0,
+        width: MAP_WIDTH,
+        height: MAP_HEIGHT,
+        pixelated: false,
+      }),
       `<rect x="0" y="0" width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="none" stroke="#57606a"/>`,
       `<text x="0" y="${MAP_HEIGHT + 14}">0°</text><text x="${MAP_WIDTH / 2}" y="${MAP_HEIGHT + 14}" text-anchor="middle">longitude φ</text><text x="${MAP_WIDTH}" y="${MAP_HEIGHT + 14}" text-anchor="end">360°</text>`,
       `<text x="-4" y="8" text-anchor="end">90°</text><text x="-4" y="${MAP_HEIGHT / 2 + 4}" text-anchor="end">0°</text><text x="-4" y="${MAP_HEIGHT}" text-anchor="end">−90°</text>`,

@@ -38,7 +38,10 @@ const MARGIN = { top: 56, right: 24, bottom: 56, left: 78 };
 const LEGEND_LINE = 20;
 
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 const fmt = (v: number) => String(Number(v.toFixed(2)));
@@ -47,8 +50,11 @@ export function renderSvg(chart: SvgChart): string {
   const legendLines = chart.series.length + (chart.notes?.length ?? 0);
   const height = MARGIN.top + PLOT_HEIGHT + MARGIN.bottom + legendLines * LEGEND_LINE + 12;
   const bottom = MARGIN.top + PLOT_HEIGHT;
-  const make = (kind: 'linear' | 'log'): ScaleContinuousNumeric<number, number> => (kind === 'log' ? scaleLog() : scaleLinear());
-  const x = make(chart.xScale).domain(chart.xDomain).range([MARGIN.left, WIDTH - MARGIN.right]);
+  const make = (kind: 'linear' | 'log'): ScaleContinuousNumeric<number, number> =>
+    kind === 'log' ? scaleLog() : scaleLinear();
+  const x = make(chart.xScale)
+    .domain(chart.xDomain)
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
   const y = make(chart.yScale).domain(chart.yDomain).range([bottom, MARGIN.top]);
   if (chart.yScale === 'linear' && chart.yNice !== false) y.nice();
 
@@ -68,14 +74,19 @@ export function renderSvg(chart: SvgChart): string {
   const yFormat = y.tickFormat(chart.yScale === 'log' ? 6 : 8, chart.yScale === 'log' ? '~e' : undefined);
   out.push('<g stroke="#e4e8ec">');
   for (const t of xTicks) out.push(`<line x1="${fmt(x(t))}" x2="${fmt(x(t))}" y1="${MARGIN.top}" y2="${bottom}"/>`);
-  for (const t of yTicks) out.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${fmt(y(t))}" y2="${fmt(y(t))}"/>`);
+  for (const t of yTicks)
+    out.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${fmt(y(t))}" y2="${fmt(y(t))}"/>`);
   out.push('</g>');
   out.push(
     `<g stroke="#57606a"><line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${bottom}" y2="${bottom}"/><line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${bottom}"/></g>`,
   );
   out.push('<g fill="#1b1f24">');
-  for (const t of xTicks) out.push(`<text x="${fmt(x(t))}" y="${bottom + 18}" text-anchor="middle">${escapeXml(xFormat(t))}</text>`);
-  for (const t of yTicks) out.push(`<text x="${MARGIN.left - 8}" y="${fmt(y(t))}" dy="0.32em" text-anchor="end">${escapeXml(yFormat(t))}</text>`);
+  for (const t of xTicks)
+    out.push(`<text x="${fmt(x(t))}" y="${bottom + 18}" text-anchor="middle">${escapeXml(xFormat(t))}</text>`);
+  for (const t of yTicks)
+    out.push(
+      `<text x="${MARGIN.left - 8}" y="${fmt(y(t))}" dy="0.32em" text-anchor="end">${escapeXml(yFormat(t))}</text>`,
+    );
   out.push(
     `<text x="${fmt((MARGIN.left + WIDTH - MARGIN.right) / 2)}" y="${bottom + 40}" text-anchor="middle" font-size="13">${escapeXml(chart.xLabel)}</text>`,
     `<text transform="translate(20,${fmt((MARGIN.top + bottom) / 2)}) rotate(-90)" text-anchor="middle" font-size="13">${escapeXml(chart.yLabel)}</text>`,
@@ -93,7 +104,10 @@ export function renderSvg(chart: SvgChart): string {
   for (const s of chart.series) {
     const idx = Array.from({ length: s.x.length }, (_, i) => i);
     const ok = (i: number) =>
-      Number.isFinite(s.x[i]) && Number.isFinite(s.y[i]) && (chart.xScale !== 'log' || s.x[i] > 0) && (chart.yScale !== 'log' || s.y[i] > 0);
+      Number.isFinite(s.x[i]) &&
+      Number.isFinite(s.y[i]) &&
+      (chart.xScale !== 'log' || s.x[i] > 0) &&
+      (chart.yScale !== 'log' || s.y[i] > 0);
     if (s.markers === 'ring') {
       const inside = (i: number) => ok(i) && s.x[i] >= x0 && s.x[i] <= x1 && s.y[i] >= y0 && s.y[i] <= y1;
       rings.push(`<g fill="#ffffff" stroke="${s.colour}" stroke-width="1.5">`);

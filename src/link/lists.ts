@@ -23,7 +23,8 @@ export interface DataPoint {
 const numberOf = (text: string) => (DECIMAL.test(text.trim()) ? Number(text.trim()) + 0 : null);
 
 /** Item text shown in a message: at most 20 characters, quoted. */
-const shown = (text: string) => JSON.stringify(Array.from(text).length > 20 ? `${Array.from(text).slice(0, 20).join('')}…` : text);
+const shown = (text: string) =>
+  JSON.stringify(Array.from(text).length > 20 ? `${Array.from(text).slice(0, 20).join('')}…` : text);
 
 export const POINT_LIMITS = { items: 200, value: 10 } as const;
 
@@ -48,7 +49,8 @@ export const POINTS: ListRule = {
       }
       // (a % 360 + 360) % 360 would turn a tiny positive angle into 360 % 360 = 0; wrap only what is outside
       const wrapped = angle >= 0 && angle < 360 ? angle : (((angle % 360) + 360) % 360) % 360;
-      if (wrapped !== angle) repairs.push(`angle ${formatLinkNumber(angle)} read as ${formatLinkNumber(wrapped)} (modulo 360)`);
+      if (wrapped !== angle)
+        repairs.push(`angle ${formatLinkNumber(angle)} read as ${formatLinkNumber(wrapped)} (modulo 360)`);
       const clamped = Math.min(POINT_LIMITS.value, Math.max(-POINT_LIMITS.value, value));
       if (clamped !== value) repairs.push(`value ${v!.trim()} clamped to ${formatLinkNumber(clamped)}`);
       points.push({ angle: wrapped, value: clamped });
@@ -88,7 +90,8 @@ export const DEGREES: ListRule = {
       const k = Math.min(DEGREE_LIMITS.max, Math.max(0, Math.round(n))) + 0;
       if (k !== n) repairs.push(`${item.trim()} read as ${k} (integers 0–${DEGREE_LIMITS.max})`);
       if (degrees.has(k)) repairs.push(`degree ${k} repeated; dropped`);
-      else if (degrees.size === DEGREE_LIMITS.items) repairs.push(`degree ${k} dropped: at most ${DEGREE_LIMITS.items} degrees`);
+      else if (degrees.size === DEGREE_LIMITS.items)
+        repairs.push(`degree ${k} dropped: at most ${DEGREE_LIMITS.items} degrees`);
       else degrees.add(k);
     }
     const sorted = [...degrees].sort((a, b) => a - b);

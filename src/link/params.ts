@@ -511,7 +511,8 @@ const TABLE = [
     kind: 'list',
     default: '1,2,3,4,6,8',
     rule: DEGREES,
-    check: (s) => (s.harm === '' ? { value: '1,2,3,4,6,8', repair: 'no degree left; default 1,2,3,4,6,8 used' } : undefined),
+    check: (s) =>
+      s.harm === '' ? { value: '1,2,3,4,6,8', repair: 'no degree left; default 1,2,3,4,6,8 used' } : undefined,
   },
   {
     key: 't',
@@ -652,7 +653,6 @@ export function defaultState(): LinkState {
   const globals = Object.fromEntries(GLOBAL_PARAMS.map((spec) => [spec.key, spec.default]));
   return { kernels: [...DEFAULT_KERNELS], ...(globals as Omit<LinkState, 'kernels'>) };
 }
-
 
 /** Link text cut to 40 characters (code points) for a message. */
 function shorten(raw: string): string {

@@ -2,7 +2,13 @@
  * Reading a share link (links.md §1): any string in, a valid state out, with one plain-English repair per
  * change. Never throws. The schema comes from the kernel registry and GLOBAL_PARAMS only.
  */
-import { family, type KernelFamily, type KernelInstance, type ParamSpec, type ParamValue } from '../core/kernels/registry';
+import {
+  family,
+  type KernelFamily,
+  type KernelInstance,
+  type ParamSpec,
+  type ParamValue,
+} from '../core/kernels/registry';
 import {
   DEFAULT_KERNELS,
   GLOBAL_PARAMS,

@@ -4,7 +4,15 @@
  */
 import { create } from 'zustand';
 import { defaultInstance, type KernelInstance, type ParamValue } from '../core/kernels/registry';
-import { GLOBAL_PARAMS, INSTANCE_POSITIONS, MAX_INSTANCES, defaultState, parseLink, type GlobalKey, type LinkState } from '../link';
+import {
+  GLOBAL_PARAMS,
+  INSTANCE_POSITIONS,
+  MAX_INSTANCES,
+  defaultState,
+  parseLink,
+  type GlobalKey,
+  type LinkState,
+} from '../link';
 
 export type NoticeKind = 'repair' | 'error' | 'info';
 
@@ -51,7 +59,12 @@ let noticeSeq = 0;
  * The kernel list with instance `index`'s parameter `key` set to `value`; the other instances keep their
  * identity (views that depend on one instance recompute nothing when another changes).
  */
-export function withKernelParam(kernels: readonly KernelInstance[], index: number, key: string, value: ParamValue): KernelInstance[] {
+export function withKernelParam(
+  kernels: readonly KernelInstance[],
+  index: number,
+  key: string,
+  value: ParamValue,
+): KernelInstance[] {
   return kernels.map((k, i) => (i === index ? { ...k, params: { ...k.params, [key]: value } } : k));
 }
 
@@ -111,7 +124,9 @@ export const useStore = create<AppState>()((set, get) => {
       const { kernels } = get();
       if (kernels.length >= MAX_INSTANCES) return;
       const copy = { ...kernels[index], params: { ...kernels[index].params } };
-      changeKernels([...kernels.slice(0, index + 1), copy, ...kernels.slice(index + 1)], (p) => (p > index + 1 ? p + 1 : p));
+      changeKernels([...kernels.slice(0, index + 1), copy, ...kernels.slice(index + 1)], (p) =>
+        p > index + 1 ? p + 1 : p,
+      );
     },
 
     moveKernel(index, by) {

@@ -62,7 +62,12 @@ function start(lane: Lane): LaneWorker {
   const running: LaneWorker = { worker, remote: wrap<ComputeApi>(worker), pending: new Set() };
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    stop(lane, new Error(`the ${lane} worker stopped (${event.message || 'it failed to load or crashed'}); it will be restarted`));
+    stop(
+      lane,
+      new Error(
+        `the ${lane} worker stopped (${event.message || 'it failed to load or crashed'}); it will be restarted`,
+      ),
+    );
   });
   lanes.set(lane, running);
   const setup = setups.get(lane);
@@ -80,7 +85,10 @@ export function callWorker<T>(lane: Lane, call: (remote: Remote<ComputeApi>) => 
     const timer = setTimeout(() => {
       // only if this call's worker is still the lane's: a replacement is not to blame
       if (lanes.get(lane) === running) {
-        stop(lane, new Error(`the ${lane} worker did not answer within ${LANE_TIMEOUT_MS[lane] / 1000} s and was restarted`));
+        stop(
+          lane,
+          new Error(`the ${lane} worker did not answer within ${LANE_TIMEOUT_MS[lane] / 1000} s and was restarted`),
+        );
       }
     }, LANE_TIMEOUT_MS[lane]);
     const fail = (error: Error) => {

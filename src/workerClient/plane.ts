@@ -26,7 +26,9 @@ export async function computePlane(req: PlaneRequest): Promise<PlaneResult & Tim
     { from: half, to: size },
   ];
   const asked = performance.now();
-  const pieces: (PlaneResult & Started)[] = await Promise.all(rows.map((r, i) => callWorker(LANES[i]!, (w) => w.plane(req, r))));
+  const pieces: (PlaneResult & Started)[] = await Promise.all(
+    rows.map((r, i) => callWorker(LANES[i]!, (w) => w.plane(req, r))),
+  );
   const waited = performance.now() - asked;
   const start = Math.min(...pieces.map((p) => p.startedAt));
   const end = Math.max(...pieces.map((p) => p.startedAt + p.computeMs));

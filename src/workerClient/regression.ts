@@ -3,7 +3,12 @@
  * split into pieces of about equal cost (src/core/views/regressionView.ts), solved on the `function` and
  * `function2` lanes in parallel, and merged (kernel order restored).
  */
-import { mergeRegressionPieces, regressionPieces, type RegressionView, type RegressionViewRequest } from '../core/views/regressionView';
+import {
+  mergeRegressionPieces,
+  regressionPieces,
+  type RegressionView,
+  type RegressionViewRequest,
+} from '../core/views/regressionView';
 import type { Timed } from './api';
 import { callWorker, type Lane } from './client';
 
@@ -13,6 +18,8 @@ const LANES: readonly Lane[] = ['function', 'function2'];
 export async function computeRegression(req: RegressionViewRequest): Promise<RegressionView & Timed> {
   const start = performance.now();
   const pieces = regressionPieces(req.kernels, LANES.length);
-  const results = await Promise.all(pieces.map((piece, i) => callWorker(LANES[i], (w) => w.regressionPiece(req, piece))));
+  const results = await Promise.all(
+    pieces.map((piece, i) => callWorker(LANES[i], (w) => w.regressionPiece(req, piece))),
+  );
   return { ...mergeRegressionPieces(results, req.kernels.length), computeMs: performance.now() - start };
 }

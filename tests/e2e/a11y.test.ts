@@ -29,7 +29,9 @@ async function seriousViolations(page: Page): Promise<Violation[]> {
       help: string;
       nodes: { target: string[] }[];
     }
-    const { axe } = window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } };
+    const { axe } = window as unknown as {
+      axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+    };
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
@@ -65,7 +67,13 @@ async function settled(page: Page, charts: number): Promise<void> {
   );
 }
 
-const views: { name: string; path: string; charts: number; dark?: boolean; viewport?: { width: number; height: number } }[] = [
+const views: {
+  name: string;
+  path: string;
+  charts: number;
+  dark?: boolean;
+  viewport?: { width: number; height: number };
+}[] = [
   { name: 'the default view', path: '/?v=1', charts: 2 },
   { name: 'the default view in dark mode', path: '/?v=1', charts: 2, dark: true },
   { name: 'a story step', path: '/?v=1&kernels=ntk(L=2)&d=2&fit=1&story=a', charts: 2 },
@@ -88,7 +96,9 @@ const views: { name: string; path: string; charts: number; dark?: boolean; viewp
 describeE2E('accessibility', () => {
   for (const view of views) {
     it(`axe: no serious or critical violations in ${view.name}`, async () => {
-      const { page, errors, close } = await openPage(view.path, { viewport: view.viewport ?? { width: 1366, height: 768 } });
+      const { page, errors, close } = await openPage(view.path, {
+        viewport: view.viewport ?? { width: 1366, height: 768 },
+      });
       try {
         if (view.dark) await page.emulateMedia({ colorScheme: 'dark' });
         await settled(page, view.charts);
@@ -123,7 +133,9 @@ describeE2E('accessibility', () => {
       await settled(page, 2);
       // every visible, enabled control that should be in the tab order (one radio per group)
       const expected = await page.evaluate(() => {
-        const candidates = document.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, a[href], [tabindex="0"]');
+        const candidates = document.querySelectorAll<HTMLElement>(
+          'button, input, select, textarea, summary, a[href], [tabindex="0"]',
+        );
         const groupsSeen = new Set<string>();
         let n = 0;
         for (const el of candidates) {

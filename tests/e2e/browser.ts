@@ -108,7 +108,8 @@ export async function closeBrowser(): Promise<void> {
 /** The preview server's URL, provided by global-setup.ts. */
 export function baseURL(): string {
   const url = inject('baseURL');
-  if (!url) throw new Error(`no baseURL: ${inject('e2eSetupError') || 'global-setup.ts did not start the preview server'}`);
+  if (!url)
+    throw new Error(`no baseURL: ${inject('e2eSetupError') || 'global-setup.ts did not start the preview server'}`);
   return url;
 }
 

@@ -21,10 +21,14 @@ const profileCurves = '[data-testid=profile-chart] path.curve';
 
 /** `npm run -s figure` as a user runs it. */
 function cliFigure(link: string, panel: string, format: string): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/figure.ts', link, '--panel', panel, '--format', format], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'cli/figure.ts', link, '--panel', panel, '--format', format],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`figure exited ${r.status}: ${r.stderr}`);
   return r.stdout;
 }
@@ -48,7 +52,11 @@ function expectSameCsv(actual: string, expected: string) {
   const [a, b] = [rows(actual), rows(expected)];
   expect(a.slice(0, 2)).toEqual(b.slice(0, 2));
   expect(a.length).toBe(b.length);
-  const numbers = (lines: string[]) => lines.slice(2).filter((l) => l !== '').map((l) => l.split(',').map(Number));
+  const numbers = (lines: string[]) =>
+    lines
+      .slice(2)
+      .filter((l) => l !== '')
+      .map((l) => l.split(',').map(Number));
   const [x, y] = [numbers(a), numbers(b)];
   const scale = y[0].map((_, j) => Math.max(...y.map((row) => Math.abs(row[j]))));
   y.forEach((row, i) => {
@@ -138,7 +146,9 @@ describeE2E('stories', () => {
 
 describeE2E('presentation mode', () => {
   it('shows one panel in large type; keys and the switcher change the panel; the button leaves', async () => {
-    const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace', { viewport: { width: 1920, height: 1080 } });
+    const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace', {
+      viewport: { width: 1920, height: 1080 },
+    });
     try {
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, profileCurves);
       const normalFont = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
@@ -149,7 +159,10 @@ describeE2E('presentation mode', () => {
       expect(await page.getByRole('complementary', { name: 'Kernels and settings' }).count()).toBe(0);
       const presentFont = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
       expect(parseFloat(presentFont)).toBeGreaterThan(parseFloat(normalFont));
-      const stroke = await page.locator(profileCurves).first().evaluate((el) => getComputedStyle(el).strokeWidth);
+      const stroke = await page
+        .locator(profileCurves)
+        .first()
+        .evaluate((el) => getComputedStyle(el).strokeWidth);
       expect(parseFloat(stroke)).toBeGreaterThanOrEqual(3);
 
       await page.locator('body').focus();
@@ -182,7 +195,9 @@ describeE2E('presentation mode', () => {
   });
 
   it('a story step in presentation mode shows the panel the step is about', async () => {
-    const { page, errors, close } = await openPage('/?v=1&kernels=ntk(L=2),laplace&story=b&step=2&present=1&panel=spectrum');
+    const { page, errors, close } = await openPage(
+      '/?v=1&kernels=ntk(L=2),laplace&story=b&step=2&present=1&panel=spectrum',
+    );
     try {
       await page.getByRole('heading', { name: 'Eigenvalue decay on the sphere' }).waitFor();
       await page.locator('body').focus();
@@ -212,7 +227,9 @@ describeE2E('theorem card and panel notes', () => {
         /exp\(−‖x−z‖\): fitted slope −2\.99 over k ∈ \[100, 200\]; theory −3 \(k\^−d\), within 0\.1 of it/,
       );
       // the Gaussian has no power law and is below the floor over the whole window
-      expect(await page.getByTestId('evidence-1').textContent()).toContain('no fit: fewer than 3 eigenvalues above the accuracy floor');
+      expect(await page.getByTestId('evidence-1').textContent()).toContain(
+        'no fit: fewer than 3 eigenvalues above the accuracy floor',
+      );
       expect(await card.textContent()).toMatch(/Accuracy floor:.*\(101 in this window: 0, 101 per kernel\)/);
       expect(errors).toEqual([]);
     } finally {
@@ -330,7 +347,12 @@ describeE2E('publishing', () => {
     const nodeEnv = process.env.NODE_ENV;
     try {
       process.env.NODE_ENV = 'production';
-      await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+      await build({
+        root,
+        configFile: join(root, 'vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir, emptyOutDir: true },
+      });
       process.env.NODE_ENV = nodeEnv;
       server = createServer((req, res) => {
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

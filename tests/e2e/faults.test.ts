@@ -36,7 +36,10 @@ const INJECTOR = `
 `;
 
 async function inject(page: Page, method: string, kind: 'throw' | 'hang' | 'die') {
-  await page.evaluate(([m, k]) => ((window as unknown as { __fault: unknown }).__fault = { method: m, kind: k }), [method, kind]);
+  await page.evaluate(
+    ([m, k]) => ((window as unknown as { __fault: unknown }).__fault = { method: m, kind: k }),
+    [method, kind],
+  );
 }
 
 const curves = '[data-testid=profile-chart] path.curve';

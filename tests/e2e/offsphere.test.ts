@@ -21,7 +21,10 @@ async function showOffsphere(page: Page) {
 }
 
 const canvasImage = (page: Page, testId: string) =>
-  page.getByTestId(testId).locator('canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+  page
+    .getByTestId(testId)
+    .locator('canvas')
+    .evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 
 describeE2E('off the sphere', () => {
   it('dragging z moves it in the link and the heatmaps follow', async () => {
@@ -84,7 +87,9 @@ describeE2E('off the sphere', () => {
       expect(dRaw).toBeGreaterThan(2 * dProjected);
       await page.goto(page.url().replace('kernels=ntk,laplace', 'kernels=laplace,laplace'));
       await showOffsphere(page);
-      await page.waitForFunction(() => document.querySelector('[data-testid=d-raw]')?.textContent === '0', undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=d-raw]')?.textContent === '0', undefined, {
+        timeout: 30_000,
+      });
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -92,7 +97,8 @@ describeE2E('off the sphere', () => {
   });
 
   it('every off-sphere parameter survives the link round trip', async () => {
-    const link = '?v=1&kernels=ntk(L=3,beta=0.5),laplace(c=2,hom=1),gauss&zn=1.5&za=-45&R=3&scale=shared&da=2&db=3&ray=60&n=200&spread=2.5&seed=7';
+    const link =
+      '?v=1&kernels=ntk(L=3,beta=0.5),laplace(c=2,hom=1),gauss&zn=1.5&za=-45&R=3&scale=shared&da=2&db=3&ray=60&n=200&spread=2.5&seed=7';
     const { page, errors, close } = await openPage(`/${link}`);
     try {
       await showOffsphere(page);

@@ -34,20 +34,20 @@ describeE2E('profile, links and history', () => {
       await slider.focus();
       await page.keyboard.press('ArrowRight');
       await page.waitForURL(/ntk\(L=4\)/);
-      await page.waitForFunction(
-        ([sel, old]) => document.querySelector(sel)?.getAttribute('d') !== old,
-        [curves, before] as const,
-      );
+      await page.waitForFunction(([sel, old]) => document.querySelector(sel)?.getAttribute('d') !== old, [
+        curves,
+        before,
+      ] as const);
       await page.keyboard.press('ArrowRight');
       await page.waitForURL(/ntk\(L=5\)/);
       await page.goBack();
       await page.waitForURL(/ntk\(L=4\)/);
       await page.goBack();
       await page.waitForURL(/ntk\(L=3\),laplace$/);
-      await page.waitForFunction(
-        ([sel, old]) => document.querySelector(sel)?.getAttribute('d') === old,
-        [curves, before] as const,
-      );
+      await page.waitForFunction(([sel, old]) => document.querySelector(sel)?.getAttribute('d') === old, [
+        curves,
+        before,
+      ] as const);
       expect(await slider.inputValue()).toBe('3');
       await page.goForward();
       await page.waitForURL(/ntk\(L=4\)/);
@@ -91,8 +91,13 @@ describeE2E('profile, links and history', () => {
         await page.keyboard.press(key);
         await page.waitForURL(new RegExp(link));
       }
-      await page.waitForFunction((n) => (window as unknown as { sameFrame: boolean[] }).sameFrame.length === n, steps.length);
-      expect(await page.evaluate(() => (window as unknown as { sameFrame: boolean[] }).sameFrame)).toEqual(steps.map(() => true));
+      await page.waitForFunction(
+        (n) => (window as unknown as { sameFrame: boolean[] }).sameFrame.length === n,
+        steps.length,
+      );
+      expect(await page.evaluate(() => (window as unknown as { sameFrame: boolean[] }).sameFrame)).toEqual(
+        steps.map(() => true),
+      );
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -124,7 +129,9 @@ describeE2E('profile, links and history', () => {
   });
 
   it('a bad link opens repaired, says what changed and rewrites the address, with no console error', async () => {
-    const { page, errors, close } = await openPage('/?kernels=foo,ntk(L=2.5),<img src=x onerror=alert(1)>&d=5000&zoom=abc');
+    const { page, errors, close } = await openPage(
+      '/?kernels=foo,ntk(L=2.5),<img src=x onerror=alert(1)>&d=5000&zoom=abc',
+    );
     try {
       const notice = page.getByTestId('notices');
       await notice.getByText('This link needed').waitFor();

@@ -68,7 +68,10 @@ describeE2E('responsive layout', () => {
   });
 
   it('phone 390×844: a story and presentation mode fit the width', async () => {
-    for (const link of ['/?v=1&kernels=ntk,ntk(beta=1)&parity=odd&story=c&step=2&panel=spectrum', '/?v=1&story=d&present=1']) {
+    for (const link of [
+      '/?v=1&kernels=ntk,ntk(beta=1)&parity=odd&story=c&step=2&panel=spectrum',
+      '/?v=1&story=d&present=1',
+    ]) {
       const { page, errors, close } = await openPage(link, { viewport: { width: 390, height: 844 } });
       try {
         await page.getByTestId('story').waitFor();
@@ -120,7 +123,11 @@ describeE2E('responsive layout', () => {
         const drawn = await box(chart);
         expect(drawn.y + drawn.height).toBeLessThanOrEqual(viewport.height);
         expect(drawn.width).toBeGreaterThan(0.6 * viewport.width);
-        await screenshot(page, `projector-${viewport.width}x${viewport.height}-present`, viewport.width === 1920 ? 'screenshot-projector.png' : undefined);
+        await screenshot(
+          page,
+          `projector-${viewport.width}x${viewport.height}-present`,
+          viewport.width === 1920 ? 'screenshot-projector.png' : undefined,
+        );
         await page.locator('body').focus();
         await page.keyboard.press('1');
         const profile = page.getByTestId('profile-chart');

@@ -37,7 +37,9 @@ describeE2E('spectrum', () => {
       await page.waitForURL(/y=ratio&ra=2&rb=3/);
       await page.getByTestId('spectrum-chart').focus();
       await page.keyboard.press('End');
-      const ratio = Number(/ratio A\/B = ([\d.e-]+)/.exec((await page.getByTestId('spectrum-readout').textContent()) ?? '')?.[1]);
+      const ratio = Number(
+        /ratio A\/B = ([\d.e-]+)/.exec((await page.getByTestId('spectrum-readout').textContent()) ?? '')?.[1],
+      );
       expect(ratio).toBeGreaterThan(0.1);
       expect(ratio).toBeLessThan(10);
       expect(errors).toEqual([]);
@@ -55,7 +57,9 @@ describeE2E('spectrum', () => {
       await field.press('Enter');
       await page.waitForURL(/kernels=laplace&d=30&kmax=100$/);
       await page.getByText('no fit: fewer than 3 eigenvalues above the floor').waitFor();
-      const marks = await page.locator('[data-strip="0"]').evaluate((el) => (el.getAttribute('d') ?? '').split('M').length - 1);
+      const marks = await page
+        .locator('[data-strip="0"]')
+        .evaluate((el) => (el.getAttribute('d') ?? '').split('M').length - 1);
       expect(marks).toBeGreaterThan(70);
       expect(marks).toBeLessThan(90);
       expect(await page.getByText('k is not yet large compared with d = 30').count()).toBe(1);

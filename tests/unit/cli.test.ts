@@ -22,7 +22,12 @@ describe('npm run -s figure', { timeout: 30_000 }, () => {
     const fig = JSON.parse(out);
     expect(fig.panel).toBe('profile');
     expect(fig.link).toBe('?v=1');
-    expect(fig.series.map((s: { kernel: string }) => s.kernel)).toEqual(['ntk(L=2)', 'laplace', 'gexp(gamma=0.5)', 'gauss']);
+    expect(fig.series.map((s: { kernel: string }) => s.kernel)).toEqual([
+      'ntk(L=2)',
+      'laplace',
+      'gexp(gamma=0.5)',
+      'gauss',
+    ]);
     const { theta, value } = fig.series[0];
     expect(theta[0]).toBe(0);
     expect(theta[theta.length - 1]).toBe(Math.PI);
@@ -36,7 +41,11 @@ describe('npm run -s figure', { timeout: 30_000 }, () => {
   });
 
   it('accepts a full URL of any origin and reports repairs on standard error with exit 0', () => {
-    const { code, out, err } = figure('https://example.org/course/ntk/?kernels=laplace(c=2),ntk(L=2.5)&d=5000&bogus=1', '--panel', 'profile');
+    const { code, out, err } = figure(
+      'https://example.org/course/ntk/?kernels=laplace(c=2),ntk(L=2.5)&d=5000&bogus=1',
+      '--panel',
+      'profile',
+    );
     expect(code).toBe(0);
     expect(JSON.parse(out).link).toBe('?v=1&kernels=laplace(c=2),ntk(L=3)&d=1000');
     const lines = err.trim().split('\n');
@@ -96,7 +105,11 @@ describe('npm run -s figure', { timeout: 30_000 }, () => {
   });
 
   it('offsphere JSON: z from the link, a 64×64 grid in the plane of the first two axes, native values after norm', () => {
-    const { code, out } = figure('?kernels=ntk(L=2,beta=0.5),laplace(hom=1)&norm=raw&zn=1.5&za=90&R=3', '--panel', 'offsphere');
+    const { code, out } = figure(
+      '?kernels=ntk(L=2,beta=0.5),laplace(hom=1)&norm=raw&zn=1.5&za=90&R=3',
+      '--panel',
+      'offsphere',
+    );
     expect(code).toBe(0);
     const fig = JSON.parse(out);
     expect(fig.panel).toBe('offsphere');
@@ -144,7 +157,13 @@ describe('npm run -s figure', { timeout: 30_000 }, () => {
   });
 
   it('bad options exit 2 with one line on standard error and nothing on standard output', () => {
-    for (const args of [[], ['', '--panel', 'nope'], ['', '--format', 'xml'], ['', '--colour', 'red'], ['', '--panel']]) {
+    for (const args of [
+      [],
+      ['', '--panel', 'nope'],
+      ['', '--format', 'xml'],
+      ['', '--colour', 'red'],
+      ['', '--panel'],
+    ]) {
       const { code, out, err } = figure(...args);
       expect(code, args.join(' ')).toBe(2);
       expect(out).toBe('');

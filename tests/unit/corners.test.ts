@@ -46,7 +46,10 @@ describe('corners of every range', { timeout: 120_000 }, () => {
         expectClean(renderFigure(state, link, 'profile', 'svg'), `profile svg ${link}`);
         const spectrum = JSON.parse(renderFigure(state, link, 'spectrum', 'json'));
         for (const s of spectrum.series) {
-          expect(s.lambda.every((v: unknown) => typeof v === 'number' && Number.isFinite(v)), s.kernel).toBe(true);
+          expect(
+            s.lambda.every((v: unknown) => typeof v === 'number' && Number.isFinite(v)),
+            s.kernel,
+          ).toBe(true);
           expect(s.floor).toBeGreaterThan(0);
         }
         expectClean(renderFigure(state, link, 'spectrum', 'svg'), `spectrum svg ${link}`);

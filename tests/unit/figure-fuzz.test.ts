@@ -16,20 +16,66 @@ function run(...args: string[]) {
 }
 
 const pieces = [
-  'v=1', 'v=2', 'kernels=ntk(L=3,beta=0.5),laplace,gexp(gamma=0.5)', 'kernels=ntk(L=1e9)', 'kernels=gauss(c=-1)',
-  'kernels=((((', 'kernels=ntk(L=2', 'd=1e400', 'd=-0', 'kmax=NaN', 'kmax=12', 'norm=RAW', 'zoom=.5', 'fit=9',
-  'y=ratio', 'ra=0', 'zn=1e-300', 'R=abc', 'seed=-1', 'n=20', '%E0%A4%A', '%28%29', '+', '&&', '=', 'ü=ß', 'kernels=',
+  'v=1',
+  'v=2',
+  'kernels=ntk(L=3,beta=0.5),laplace,gexp(gamma=0.5)',
+  'kernels=ntk(L=1e9)',
+  'kernels=gauss(c=-1)',
+  'kernels=((((',
+  'kernels=ntk(L=2',
+  'd=1e400',
+  'd=-0',
+  'kmax=NaN',
+  'kmax=12',
+  'norm=RAW',
+  'zoom=.5',
+  'fit=9',
+  'y=ratio',
+  'ra=0',
+  'zn=1e-300',
+  'R=abc',
+  'seed=-1',
+  'n=20',
+  '%E0%A4%A',
+  '%28%29',
+  '+',
+  '&&',
+  '=',
+  'ü=ß',
+  'kernels=',
   // function space (docs/function-space.md)
-  'domain=circle', 'domain=torus', 'deg=3', 'deg=256', 'deg=0', 'deg=2.5', 'sample=-1', 'sample=9e99', 'sample=42',
-  'pts=0:1;0:1;360:-1', 'pts=10:1e400;x:1;20:', 'pts=;;:', 'pts=', 'ridge=0', 'ridge=-1', 'ridge=1e-300',
-  'harm=3,1,1,1001,-2', 'harm=', 'harm=0', 't=1e400', 't=0', 't=-5',
+  'domain=circle',
+  'domain=torus',
+  'deg=3',
+  'deg=256',
+  'deg=0',
+  'deg=2.5',
+  'sample=-1',
+  'sample=9e99',
+  'sample=42',
+  'pts=0:1;0:1;360:-1',
+  'pts=10:1e400;x:1;20:',
+  'pts=;;:',
+  'pts=',
+  'ridge=0',
+  'ridge=-1',
+  'ridge=1e-300',
+  'harm=3,1,1,1001,-2',
+  'harm=',
+  'harm=0',
+  't=1e400',
+  't=0',
+  't=-5',
 ];
 
 /** Links built from valid and broken pieces, then mutated (characters dropped, doubled or replaced). */
 const nearValid = fc
   .array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 6 })
   .chain((parts) =>
-    fc.tuple(fc.constant(`?${parts.join('&')}`), fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '(', ')', ',', '=', '&', '%', 'x', '99')), { maxLength: 4 })),
+    fc.tuple(
+      fc.constant(`?${parts.join('&')}`),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '(', ')', ',', '=', '&', '%', 'x', '99')), { maxLength: 4 }),
+    ),
   )
   .map(([link, edits]): string =>
     edits.reduce<string>((s, [at, text]) => {
@@ -68,15 +114,27 @@ const cleanFigure = ({ code, out, err }: ReturnType<typeof run>) =>
 
 describe('figure command on hostile links', { timeout: 120_000 }, () => {
   it('near-valid links: exit 0, a clean profile figure, one line per repair', () => {
-    fc.assert(fc.property(nearValid, (link) => cleanFigure(run(link))), { numRuns: 400 });
+    fc.assert(
+      fc.property(nearValid, (link) => cleanFigure(run(link))),
+      { numRuns: 400 },
+    );
   });
 
   it('arbitrary strings: exit 0 and a clean profile figure', () => {
     const anyString = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 200 }));
     // after `--`, any string is the link, also one that reads like an option ("--x", "-- ")
-    fc.assert(fc.property(anyString, (link) => cleanFigure(run('--', link))), { numRuns: 400 });
+    fc.assert(
+      fc.property(anyString, (link) => cleanFigure(run('--', link))),
+      { numRuns: 400 },
+    );
     // without it, any string that does not start with "--"
-    fc.assert(fc.property(anyString.filter((s) => !s.startsWith('--')), (link) => cleanFigure(run(link))), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        anyString.filter((s) => !s.startsWith('--')),
+        (link) => cleanFigure(run(link)),
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('a string that starts with "--" is an option unless it comes after `--`', () => {
@@ -103,9 +161,14 @@ describe('figure command on hostile links', { timeout: 120_000 }, () => {
   });
 
   it('function-space panels on near-valid links (JSON; small degrees keep the samples fast)', () => {
-    const links = fc.tuple(fc.constantFrom('deg=1', 'deg=6', 'domain=circle&deg=256', 'deg=9&domain=circle', 'deg=-1'), nearValid).map(([deg, link]) => `${link}&${deg}`);
+    const links = fc
+      .tuple(fc.constantFrom('deg=1', 'deg=6', 'domain=circle&deg=256', 'deg=9&domain=circle', 'deg=-1'), nearValid)
+      .map(([deg, link]) => `${link}&${deg}`);
     for (const panel of FUNCTION_SPACE_PANELS) {
-      fc.assert(fc.property(links, (link) => cleanFigure(run(link, '--panel', panel))), { numRuns: 40 });
+      fc.assert(
+        fc.property(links, (link) => cleanFigure(run(link, '--panel', panel))),
+        { numRuns: 40 },
+      );
     }
   });
 

@@ -47,7 +47,11 @@ function json(link: string, panel: string) {
 /** CSV lines; every data cell a finite number, or empty where `empty` allows. */
 function csv(link: string, panel: string, empty = false) {
   const lines = figure(link, panel, 'csv').trimEnd().split('\n');
-  const bad = lines.slice(2).flatMap((line) => line.split(',').filter((cell) => !(empty && cell === '') && !(cell !== '' && Number.isFinite(Number(cell)))));
+  const bad = lines
+    .slice(2)
+    .flatMap((line) =>
+      line.split(',').filter((cell) => !(empty && cell === '') && !(cell !== '' && Number.isFinite(Number(cell)))),
+    );
   expect(bad).toEqual([]);
   return lines;
 }
@@ -101,7 +105,12 @@ describe('samples figure', () => {
     expect(fig.longitude[64]).toBe(Math.PI / 2);
     expect(fig.series.map((s: { kernel: string }) => s.kernel)).toEqual(DEFAULT_NAMES);
     const want = gpSamples({
-      kernels: [defaultInstance('ntk', { L: 2 }), defaultInstance('laplace'), defaultInstance('gexp', { gamma: 0.5 }), defaultInstance('gauss')],
+      kernels: [
+        defaultInstance('ntk', { L: 2 }),
+        defaultInstance('laplace'),
+        defaultInstance('gexp', { gamma: 0.5 }),
+        defaultInstance('gauss'),
+      ],
       unit: false,
       domain: 'sphere',
       degree: 20,
@@ -240,8 +249,15 @@ describe('regression figure', () => {
     expect(svg).toContain('ridge λ = 0');
     expect(svg).toContain('data (3 points)');
     // y domain exactly [−1.6m, 1.6m], m = max(1, max |y|) = 1, on the plot from y = 56 to 456: y = ±1 at 131 and 381
-    const rings = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="3\.5"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
-    expect(rings).toEqual([[78, 131], [242.5, 381], [78 + (658 * 200) / 360, 456 - (2.1 / 3.2) * 400].map((v) => Number(v.toFixed(2)))]);
+    const rings = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="3\.5"\/>/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(rings).toEqual([
+      [78, 131],
+      [242.5, 381],
+      [78 + (658 * 200) / 360, 456 - (2.1 / 3.2) * 400].map((v) => Number(v.toFixed(2))),
+    ]);
   });
 });
 
@@ -270,8 +286,12 @@ describe('learning figure', () => {
       });
       expect(s.learned).toHaveLength(fig.theta.length);
     }
-    // the d = 3 NTK eigenvalues of math.md: λ_0 = 1/2, λ_1 = 1/3, λ_2 = 5/64
-    expect(fig.series[0].lambda.slice(0, 3).map((v: number) => Number(v.toPrecision(12)))).toEqual([0.5, Number((1 / 3).toPrecision(12)), 5 / 64]);
+    // the d = 3 NTK eigenvalues of math.md §3: λ_0 = 1/2, λ_1 = 1/3, λ_2 = 5/64
+    expect(fig.series[0].lambda.slice(0, 3).map((v: number) => Number(v.toPrecision(12)))).toEqual([
+      0.5,
+      Number((1 / 3).toPrecision(12)),
+      5 / 64,
+    ]);
     // profiles: θ from 0 to π, the target Σ P_k(cos θ) with P_k(1) = 1
     expect(fig.theta[0]).toBe(0);
     expect(fig.theta[fig.theta.length - 1]).toBe(Math.PI);

@@ -68,12 +68,29 @@ describe('Gram matrices', () => {
 
   it('k(x, z) = k(z, x) to the last bit with a tiny random bias and the origin (found by fast-check)', () => {
     const k = defaultInstance('ntk', { L: 2, beta: 1.176523522045472e-15, bias: 'random' });
-    expect(isSymmetric(gram(k, [[0, 2.983359798789022, 0], [0, 0, 0]]))).toBe(true);
+    expect(
+      isSymmetric(
+        gram(k, [
+          [0, 2.983359798789022, 0],
+          [0, 0, 0],
+        ]),
+      ),
+    ).toBe(true);
   });
 
   it('a matrix with a negative eigenvalue is caught by the PSD check', () => {
-    expect(isPositiveSemiDefinite([[1, 2], [2, 1]])).toBe(false);
-    expect(isPositiveSemiDefinite([[1, 1], [1, 1]])).toBe(true);
+    expect(
+      isPositiveSemiDefinite([
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toBe(false);
+    expect(
+      isPositiveSemiDefinite([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toBe(true);
   });
 });
 
@@ -91,8 +108,15 @@ describe('homogeneity off the sphere (math.md §2.2, §2.4)', () => {
           const k = defaultInstance('ntk', { L, bias });
           const f = familyOf(k);
           const base = f.onRd(x, z, k.params);
-          const scaled = f.onRd(x.map((t) => a * t), z.map((t) => b * t), k.params);
-          return Math.abs(scaled - a * b * base) <= 1e-12 * (Math.abs(a * b * base) + a * b * Math.hypot(...x) * Math.hypot(...z));
+          const scaled = f.onRd(
+            x.map((t) => a * t),
+            z.map((t) => b * t),
+            k.params,
+          );
+          return (
+            Math.abs(scaled - a * b * base) <=
+            1e-12 * (Math.abs(a * b * base) + a * b * Math.hypot(...x) * Math.hypot(...z))
+          );
         },
       ),
       { numRuns: 300 },
@@ -112,17 +136,27 @@ describe('homogeneity off the sphere (math.md §2.2, §2.4)', () => {
 
   it('hom=1 makes every shift-invariant kernel homogeneous and leaves it unchanged on the sphere', () => {
     fc.assert(
-      fc.property(anyInstance, unitPoint(3), unitPoint(3), fc.double({ min: 0.1, max: 10, noNaN: true }), (k, x, z, a) => {
-        const f = familyOf(k);
-        // exp(−c r^γ) has slope ~γ r^(γ−1) at r = 0: for γ → 0 a rounding of 1e−16 in the direction
-        // x̂ moves the value by ~(1e−16)^γ, so identity to 1e−12 is only asked of γ ≥ 0.2.
-        if (!('hom' in k.params) || (k.params.gamma as number) < 0.2) return true;
-        const hom = { ...k.params, hom: 1 };
-        const plain = { ...k.params, hom: 0 };
-        const onSphere = Math.abs(f.onRd(x, z, hom) - f.onRd(x, z, plain)) <= 1e-12;
-        const scaled = f.onRd(x.map((t) => a * t), z, hom);
-        return onSphere && Math.abs(scaled - a * f.onRd(x, z, hom)) <= 1e-12 * a;
-      }),
+      fc.property(
+        anyInstance,
+        unitPoint(3),
+        unitPoint(3),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (k, x, z, a) => {
+          const f = familyOf(k);
+          // exp(−c r^γ) has slope ~γ r^(γ−1) at r = 0: for γ → 0 a rounding of 1e−16 in the direction
+          // x̂ moves the value by ~(1e−16)^γ, so identity to 1e−12 is only asked of γ ≥ 0.2.
+          if (!('hom' in k.params) || (k.params.gamma as number) < 0.2) return true;
+          const hom = { ...k.params, hom: 1 };
+          const plain = { ...k.params, hom: 0 };
+          const onSphere = Math.abs(f.onRd(x, z, hom) - f.onRd(x, z, plain)) <= 1e-12;
+          const scaled = f.onRd(
+            x.map((t) => a * t),
+            z,
+            hom,
+          );
+          return onSphere && Math.abs(scaled - a * f.onRd(x, z, hom)) <= 1e-12 * a;
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -130,7 +164,10 @@ describe('homogeneity off the sphere (math.md §2.2, §2.4)', () => {
   it('the zero-bias NTK at the origin is β²(2 − 2^−L) for any z (math.md §2.2)', () => {
     for (const L of [1, 2, 5]) {
       const k = defaultInstance('ntk', { L, beta: 1 });
-      for (const z of [[0.6, 0.8, 0], [3, -1, 2]]) {
+      for (const z of [
+        [0.6, 0.8, 0],
+        [3, -1, 2],
+      ]) {
         expect(familyOf(k).onRd([0, 0, 0], z, k.params)).toBeCloseTo(2 - 2 ** -L, 14);
       }
     }

@@ -61,7 +61,9 @@ describe('extreme angles and parameters (kernel_values_extra.json)', () => {
       const k = referenceKernel(row.kernel);
       const got = familyOf(k).onRd(row.x, row.z, k.params);
       const want = Number(row.value);
-      expect(relativeError(got, want), `${row.kernel} at x=${row.x} z=${row.z}: ${got} vs ${want}`).toBeLessThanOrEqual(1e-12);
+      expect(relativeError(got, want), `${row.kernel} at x=${row.x} z=${row.z}: ${got} vs ${want}`).toBeLessThanOrEqual(
+        1e-12,
+      );
     }
   });
 });
@@ -75,7 +77,10 @@ describe('NTK off the sphere, convention B (kernel_values.json off_sphere rows)'
       const z = row.z.map(Number);
       const got = familyOf(k).onRd(x, z, k.params);
       expect(relativeError(got, Number(row.ntk)), JSON.stringify(row)).toBeLessThanOrEqual(1e-12);
-      const homogeneous = Number(row.norm_x) * Number(row.norm_z) * familyOf(k).onSphere(1 - Number(row.u_of_directions), 1 + Number(row.u_of_directions), k.params);
+      const homogeneous =
+        Number(row.norm_x) *
+        Number(row.norm_z) *
+        familyOf(k).onSphere(1 - Number(row.u_of_directions), 1 + Number(row.u_of_directions), k.params);
       expect(relativeError(got / homogeneous, Number(row.ratio_to_homogeneous))).toBeLessThanOrEqual(1e-12);
     }
   });

@@ -65,7 +65,13 @@ function allNumbers(v: LearningCurves): number[] {
 }
 
 describe('gradient flow in closed form', () => {
-  const view = learningView({ kernels: [NTK2, LAPLACE, GAUSS, NTK1], d: 3, unit: true, degrees: [0, 1, 2, 3, 4, 8], t: 50 });
+  const view = learningView({
+    kernels: [NTK2, LAPLACE, GAUSS, NTK1],
+    d: 3,
+    unit: true,
+    degrees: [0, 1, 2, 3, 4, 8],
+    t: 50,
+  });
 
   it('residual curves e^{−λ_k t} match an RK4 integration of da_k/dt = −λ_k (a_k − 1) to 1e−6', () => {
     for (const kernel of view.kernels) {
@@ -75,7 +81,9 @@ describe('gradient flow in closed form', () => {
           continue;
         }
         const a = integrate(c.rate, view.time);
-        a.forEach((ak, i) => expect(Math.abs(c.residual[i] - (1 - ak)), `k=${c.k} t=${view.time[i]}`).toBeLessThan(1e-6));
+        a.forEach((ak, i) =>
+          expect(Math.abs(c.residual[i] - (1 - ak)), `k=${c.k} t=${view.time[i]}`).toBeLessThan(1e-6),
+        );
         const [atT] = integrate(c.rate, Float64Array.of(view.t));
         expect(Math.abs(c.residualAtT - (1 - atT))).toBeLessThan(1e-6);
       }
@@ -162,10 +170,22 @@ describe('time grid and limits', () => {
     for (let i = 1; i < 50; i++) expect(v.time[i] / v.time[i - 1]).toBeCloseTo(v.time[1] / v.time[0], 10);
     expect(v.kernels[0].degrees[3].timeToLearn).toBeNull(); // 1e−20 ≤ floor
 
-    const wide = learningCurves({ lambdas: [Float64Array.of(1e6, 1e-14)], floors: [1e-18], degrees: [0, 1], t: 1, d: 3 });
+    const wide = learningCurves({
+      lambdas: [Float64Array.of(1e6, 1e-14)],
+      floors: [1e-18],
+      degrees: [0, 1],
+      t: 1,
+      d: 3,
+    });
     expect(wide.time[0]).toBe(TIME_MIN);
     expect(wide.time[wide.time.length - 1]).toBe(TIME_MAX);
-    const none = learningCurves({ lambdas: [Float64Array.of(0, -1e-17)], floors: [1e-16], degrees: [0, 1], t: 1, d: 3 });
+    const none = learningCurves({
+      lambdas: [Float64Array.of(0, -1e-17)],
+      floors: [1e-16],
+      degrees: [0, 1],
+      t: 1,
+      d: 3,
+    });
     expect([none.time[0], none.time[none.time.length - 1]]).toEqual([TIME_MIN, TIME_MAX]);
     expect(none.kernels[0].order).toEqual([0, 1]);
   });
@@ -180,7 +200,11 @@ describe('time grid and limits', () => {
       { d: 1000, degrees: [0, 1, 2, 50], t: 100 },
     ];
     for (const c of cases) {
-      const v = learningView({ kernels: [NTK2, LAPLACE, defaultInstance('gexp', { gamma: 0.5 }), GAUSS, NTK1], unit: true, ...c });
+      const v = learningView({
+        kernels: [NTK2, LAPLACE, defaultInstance('gexp', { gamma: 0.5 }), GAUSS, NTK1],
+        unit: true,
+        ...c,
+      });
       expect(allNumbers(v).every(Number.isFinite), JSON.stringify(c)).toBe(true);
       expect(v.time.length).toBeGreaterThan(1);
       if (c.t === 0) {

@@ -38,7 +38,8 @@ const globalsOf = (s: LinkState) => s as unknown as Values;
 function validValue(spec: ParamSpec | ListParam, v: ParamValue | undefined): boolean {
   if (spec.kind === 'choice') return spec.options.some((o) => o.value === v);
   // a list is valid in its canonical form: reading it again changes nothing
-  if (spec.kind === 'list') return typeof v === 'string' && spec.rule.read(v).value === v && spec.rule.read(v).repairs.length === 0;
+  if (spec.kind === 'list')
+    return typeof v === 'string' && spec.rule.read(v).value === v && spec.rule.read(v).repairs.length === 0;
   return (
     typeof v === 'number' &&
     Number.isFinite(v) &&
@@ -106,8 +107,14 @@ function valueArb(spec: ParamSpec | ListParam): fc.Arbitrary<ParamValue> {
 function listArb(spec: ListParam): fc.Arbitrary<string> {
   if (spec.key === 'pts') {
     const point = fc.record({
-      angle: fc.oneof(fc.integer({ min: 0, max: 359 }), fc.double({ min: 0, max: 359.99, noNaN: true }).map((a) => a + 0)),
-      value: fc.oneof(fc.integer({ min: -10, max: 10 }), fc.double({ min: -10, max: 10, noNaN: true }).map((v) => v + 0)),
+      angle: fc.oneof(
+        fc.integer({ min: 0, max: 359 }),
+        fc.double({ min: 0, max: 359.99, noNaN: true }).map((a) => a + 0),
+      ),
+      value: fc.oneof(
+        fc.integer({ min: -10, max: 10 }),
+        fc.double({ min: -10, max: 10, noNaN: true }).map((v) => v + 0),
+      ),
     });
     return fc.oneof(fc.constant(spec.default), fc.array(point, { maxLength: 30 }).map(pointsText));
   }
@@ -295,10 +302,30 @@ const nine = Array.from({ length: 9 }, (_, i) => `ntk(L=${i + 1})`).join(','); /
 
 const CORPUS: Case[] = [
   // unknown parameter, family, key (dropped)
-  { rule: 'unknown parameter', link: '?v=1&foo=1&d=5', canonical: '?v=1&d=5', repairs: [['"foo"', '"foo": unknown parameter dropped']] },
-  { rule: 'parameter names are case-sensitive', link: '?D=5', canonical: '?v=1', repairs: [['"D"', '"D": unknown parameter dropped']] },
-  { rule: 'an unknown name with a newline stays on one line', link: '?a%0Ab=1', canonical: '?v=1', repairs: [['"a\\nb"', '"a\\nb": unknown']] },
-  { rule: 'a parameter with an empty name', link: '?=5&d=4', canonical: '?v=1&d=4', repairs: [['""', '"": unknown parameter dropped']] },
+  {
+    rule: 'unknown parameter',
+    link: '?v=1&foo=1&d=5',
+    canonical: '?v=1&d=5',
+    repairs: [['"foo"', '"foo": unknown parameter dropped']],
+  },
+  {
+    rule: 'parameter names are case-sensitive',
+    link: '?D=5',
+    canonical: '?v=1',
+    repairs: [['"D"', '"D": unknown parameter dropped']],
+  },
+  {
+    rule: 'an unknown name with a newline stays on one line',
+    link: '?a%0Ab=1',
+    canonical: '?v=1',
+    repairs: [['"a\\nb"', '"a\\nb": unknown']],
+  },
+  {
+    rule: 'a parameter with an empty name',
+    link: '?=5&d=4',
+    canonical: '?v=1&d=4',
+    repairs: [['""', '"": unknown parameter dropped']],
+  },
   {
     rule: 'unknown family',
     link: '?kernels=foo,laplace',
@@ -318,24 +345,69 @@ const CORPUS: Case[] = [
     repairs: [['kernels', 'kernels: instance 1 (ntk): unknown key "l" dropped']],
   },
   {
-    rule: "a key of another family is unknown",
+    rule: 'a key of another family is unknown',
     link: '?kernels=laplace(gamma=0.5)',
     canonical: '?v=1&kernels=laplace',
     repairs: [['kernels', 'instance 1 (laplace)', 'unknown key "gamma" dropped']],
   },
   // not a number / not a listed word → default
-  { rule: 'not a number', link: '?zoom=abc', canonical: '?v=1', repairs: [['zoom', 'zoom: "abc" is not a number; default 180 used']] },
-  { rule: 'Infinity is not a number', link: '?d=Infinity', canonical: '?v=1', repairs: [['d', '"Infinity" is not a number; default 3 used']] },
-  { rule: 'NaN is not a number', link: '?kmax=NaN&d=6', canonical: '?v=1&d=6', repairs: [['kmax', '"NaN" is not a number; default 200 used']] },
+  {
+    rule: 'not a number',
+    link: '?zoom=abc',
+    canonical: '?v=1',
+    repairs: [['zoom', 'zoom: "abc" is not a number; default 180 used']],
+  },
+  {
+    rule: 'Infinity is not a number',
+    link: '?d=Infinity',
+    canonical: '?v=1',
+    repairs: [['d', '"Infinity" is not a number; default 3 used']],
+  },
+  {
+    rule: 'NaN is not a number',
+    link: '?kmax=NaN&d=6',
+    canonical: '?v=1&d=6',
+    repairs: [['kmax', '"NaN" is not a number; default 200 used']],
+  },
   { rule: 'hex is not a number', link: '?d=0x10', canonical: '?v=1', repairs: [['d', '"0x10" is not a number']] },
-  { rule: 'empty is not a number', link: '?d=', canonical: '?v=1', repairs: [['d', '"" is not a number; default 3 used']] },
-  { rule: 'a parameter without = has an empty value', link: '?d&kmax=7', canonical: '?v=1&kmax=7', repairs: [['d', '"" is not a number']] },
-  { rule: '+ decodes to a space: 1e+3 is not a number', link: '?kmax=1e+3', canonical: '?v=1', repairs: [['kmax', '"1e 3" is not a number; default 200 used']] },
+  {
+    rule: 'empty is not a number',
+    link: '?d=',
+    canonical: '?v=1',
+    repairs: [['d', '"" is not a number; default 3 used']],
+  },
+  {
+    rule: 'a parameter without = has an empty value',
+    link: '?d&kmax=7',
+    canonical: '?v=1&kmax=7',
+    repairs: [['d', '"" is not a number']],
+  },
+  {
+    rule: '+ decodes to a space: 1e+3 is not a number',
+    link: '?kmax=1e+3',
+    canonical: '?v=1',
+    repairs: [['kmax', '"1e 3" is not a number; default 200 used']],
+  },
   { rule: 'an encoded + is a sign', link: '?kmax=1e%2B3', canonical: '?v=1&kmax=1000', repairs: [] },
-  { rule: 'a second = belongs to the value', link: '?d=5=6', canonical: '?v=1', repairs: [['d', '"5=6" is not a number']] },
+  {
+    rule: 'a second = belongs to the value',
+    link: '?d=5=6',
+    canonical: '?v=1',
+    repairs: [['d', '"5=6" is not a number']],
+  },
   { rule: 'Unicode minus is not a number', link: '?d=−2', canonical: '?v=1', repairs: [['d', '"−2" is not a number']] },
-  { rule: 'a word is case-sensitive', link: '?norm=Raw', canonical: '?v=1', repairs: [['norm', 'norm: "Raw" is not one of unit, raw; default unit used']] },
-  { rule: 'an empty word', link: '?axis=&norm=raw', canonical: '?v=1&norm=raw', repairs: [['axis', '"" is not one of theta, u; default theta used']] },
+  {
+    rule: 'a word is case-sensitive',
+    link: '?norm=Raw',
+    canonical: '?v=1',
+    repairs: [['norm', 'norm: "Raw" is not one of unit, raw; default unit used']],
+  },
+  {
+    rule: 'an empty word',
+    link: '?axis=&norm=raw',
+    canonical: '?v=1&norm=raw',
+    repairs: [['axis', '"" is not one of theta, u; default theta used']],
+  },
   {
     rule: 'a key word not listed',
     link: '?kernels=ntk(L=3,bias=Random)',
@@ -349,11 +421,36 @@ const CORPUS: Case[] = [
     repairs: [['kernels', 'instance 1 (ntk)', 'key L: "" is not a number; default 1 used']],
   },
   // out of range → clamped
-  { rule: 'above the maximum', link: '?d=5000', canonical: '?v=1&d=1000', repairs: [['d', 'd: 5000 is above the maximum 1000; clamped to 1000']] },
-  { rule: 'below the minimum', link: '?d=1', canonical: '?v=1&d=2', repairs: [['d', 'd: 1 is below the minimum 2; clamped to 2']] },
-  { rule: 'a negative decimal', link: '?d=-2', canonical: '?v=1&d=2', repairs: [['d', '-2 is below the minimum 2; clamped to 2']] },
-  { rule: 'overflow to Infinity is out of range', link: '?kmax=1e400', canonical: '?v=1&kmax=5000', repairs: [['kmax', '1e400 is above the maximum 5000; clamped to 5000']] },
-  { rule: 'a tiny decimal below a positive minimum', link: '?zoom=1e-7', canonical: '?v=1&zoom=0.5', repairs: [['zoom', '1e-7 is below the minimum 0.5; clamped to 0.5']] },
+  {
+    rule: 'above the maximum',
+    link: '?d=5000',
+    canonical: '?v=1&d=1000',
+    repairs: [['d', 'd: 5000 is above the maximum 1000; clamped to 1000']],
+  },
+  {
+    rule: 'below the minimum',
+    link: '?d=1',
+    canonical: '?v=1&d=2',
+    repairs: [['d', 'd: 1 is below the minimum 2; clamped to 2']],
+  },
+  {
+    rule: 'a negative decimal',
+    link: '?d=-2',
+    canonical: '?v=1&d=2',
+    repairs: [['d', '-2 is below the minimum 2; clamped to 2']],
+  },
+  {
+    rule: 'overflow to Infinity is out of range',
+    link: '?kmax=1e400',
+    canonical: '?v=1&kmax=5000',
+    repairs: [['kmax', '1e400 is above the maximum 5000; clamped to 5000']],
+  },
+  {
+    rule: 'a tiny decimal below a positive minimum',
+    link: '?zoom=1e-7',
+    canonical: '?v=1&zoom=0.5',
+    repairs: [['zoom', '1e-7 is below the minimum 0.5; clamped to 0.5']],
+  },
   {
     rule: 'a key below its minimum',
     link: '?kernels=gexp(gamma=0),ntk(beta=-2)',
@@ -379,8 +476,18 @@ const CORPUS: Case[] = [
     canonical: '?v=1&kernels=ntk(L=3)',
     repairs: [['kernels', 'kernels: instance 1 (ntk): key L: 2.5 is not an integer; rounded to 3']],
   },
-  { rule: 'non-integer parameter rounded to the default', link: '?d=2.5', canonical: '?v=1', repairs: [['d', 'd: 2.5 is not an integer; rounded to 3']] },
-  { rule: 'rounding down', link: '?kmax=10.49', canonical: '?v=1&kmax=10', repairs: [['kmax', '10.49 is not an integer; rounded to 10']] },
+  {
+    rule: 'non-integer parameter rounded to the default',
+    link: '?d=2.5',
+    canonical: '?v=1',
+    repairs: [['d', 'd: 2.5 is not an integer; rounded to 3']],
+  },
+  {
+    rule: 'rounding down',
+    link: '?kmax=10.49',
+    canonical: '?v=1&kmax=10',
+    repairs: [['kmax', '10.49 is not an integer; rounded to 10']],
+  },
   {
     rule: 'a 0/1 toggle rounded and clamped',
     link: '?kernels=laplace(hom=0.6),gauss(hom=2)',
@@ -391,7 +498,12 @@ const CORPUS: Case[] = [
     ],
   },
   // repeated parameters or keys → first wins
-  { rule: 'repeated parameter', link: '?d=5&d=7', canonical: '?v=1&d=5', repairs: [['d', 'd: repeated parameter dropped (value "7"); the first wins']] },
+  {
+    rule: 'repeated parameter',
+    link: '?d=5&d=7',
+    canonical: '?v=1&d=5',
+    repairs: [['d', 'd: repeated parameter dropped (value "7"); the first wins']],
+  },
   {
     rule: 'the first wins even when it is invalid',
     link: '?d=abc&d=7',
@@ -427,8 +539,18 @@ const CORPUS: Case[] = [
     repairs: [['kernels', 'unknown family "foo" dropped']],
   },
   // default kernels
-  { rule: 'kernels= empty', link: '?kernels=&d=4', canonical: '?v=1&d=4', repairs: [['kernels', 'kernels: the list is empty; default kernels used']] },
-  { rule: 'a list of empty items', link: '?kernels=, ,,', canonical: '?v=1', repairs: [['kernels', 'the list is empty; default kernels used']] },
+  {
+    rule: 'kernels= empty',
+    link: '?kernels=&d=4',
+    canonical: '?v=1&d=4',
+    repairs: [['kernels', 'kernels: the list is empty; default kernels used']],
+  },
+  {
+    rule: 'a list of empty items',
+    link: '?kernels=, ,,',
+    canonical: '?v=1',
+    repairs: [['kernels', 'the list is empty; default kernels used']],
+  },
   {
     rule: 'a list empty after repair',
     link: '?kernels=foo,bar',
@@ -440,8 +562,18 @@ const CORPUS: Case[] = [
     ],
   },
   // version
-  { rule: 'unknown version', link: '?v=7&d=5', canonical: '?v=1&d=5', repairs: [['v', 'v: unsupported link version "7"; read as version 1']] },
-  { rule: 'empty version', link: '?v=', canonical: '?v=1', repairs: [['v', 'unsupported link version ""; read as version 1']] },
+  {
+    rule: 'unknown version',
+    link: '?v=7&d=5',
+    canonical: '?v=1&d=5',
+    repairs: [['v', 'v: unsupported link version "7"; read as version 1']],
+  },
+  {
+    rule: 'empty version',
+    link: '?v=',
+    canonical: '?v=1',
+    repairs: [['v', 'unsupported link version ""; read as version 1']],
+  },
   // parentheses
   {
     rule: 'an unclosed parenthesis swallows the rest of the list',
@@ -479,16 +611,49 @@ const CORPUS: Case[] = [
     canonical: '?v=1&kernels=ntk(beta=1)',
     repairs: [['kernels', 'key L: "(3,4)" is not a number; default 1 used']],
   },
-  { rule: 'empty parentheses and empty keys are nothing', link: '?kernels=ntk(),gauss(c=2,)', canonical: '?v=1&kernels=ntk,gauss(c=2)', repairs: [] },
+  {
+    rule: 'empty parentheses and empty keys are nothing',
+    link: '?kernels=ntk(),gauss(c=2,)',
+    canonical: '?v=1&kernels=ntk,gauss(c=2)',
+    repairs: [],
+  },
   // percent-encoding
-  { rule: 'malformed percent-encoding', link: '?d=%E0%A4%A', canonical: '?v=1', repairs: [['d', 'is not a number; default 3 used']] },
-  { rule: 'a % without hex digits', link: '?kernels=%ZZ', canonical: '?v=1', repairs: [['kernels', 'unknown family "%ZZ"'], ['kernels', 'no instance left']] },
-  { rule: 'control characters are escaped in messages', link: '?zoom=a%0Ab', canonical: '?v=1', repairs: [['zoom', '"a\\nb" is not a number']] },
-  { rule: 'long junk is shortened in messages', link: `?zoom=${'x'.repeat(100)}`, canonical: '?v=1', repairs: [['zoom', `"${'x'.repeat(40)}…" is not a number`]] },
+  {
+    rule: 'malformed percent-encoding',
+    link: '?d=%E0%A4%A',
+    canonical: '?v=1',
+    repairs: [['d', 'is not a number; default 3 used']],
+  },
+  {
+    rule: 'a % without hex digits',
+    link: '?kernels=%ZZ',
+    canonical: '?v=1',
+    repairs: [
+      ['kernels', 'unknown family "%ZZ"'],
+      ['kernels', 'no instance left'],
+    ],
+  },
+  {
+    rule: 'control characters are escaped in messages',
+    link: '?zoom=a%0Ab',
+    canonical: '?v=1',
+    repairs: [['zoom', '"a\\nb" is not a number']],
+  },
+  {
+    rule: 'long junk is shortened in messages',
+    link: `?zoom=${'x'.repeat(100)}`,
+    canonical: '?v=1',
+    repairs: [['zoom', `"${'x'.repeat(40)}…" is not a number`]],
+  },
   // where the query is
   { rule: 'a URL without a query', link: 'https://example.org/app/', canonical: '?v=1', repairs: [] },
   { rule: 'a path without a query', link: '/index.html', canonical: '?v=1', repairs: [] },
-  { rule: 'the fragment is not part of the query', link: 'https://a.example/x?d=5#d=7&foo', canonical: '?v=1&d=5', repairs: [] },
+  {
+    rule: 'the fragment is not part of the query',
+    link: 'https://a.example/x?d=5#d=7&foo',
+    canonical: '?v=1&d=5',
+    repairs: [],
+  },
   { rule: 'empty segments are nothing', link: '?&&d=5&&', canonical: '?v=1&d=5', repairs: [] },
   // fit (team rule): beyond the number of instances → 0
   {
@@ -515,7 +680,12 @@ const CORPUS: Case[] = [
       ['fit', 'fit: 8 is beyond the 4 kernel instances; reset to 0 (no fit)'],
     ],
   },
-  { rule: 'fit rounded', link: '?fit=1.5', canonical: '?v=1&fit=2', repairs: [['fit', '1.5 is not an integer; rounded to 2']] },
+  {
+    rule: 'fit rounded',
+    link: '?fit=1.5',
+    canonical: '?v=1&fit=2',
+    repairs: [['fit', '1.5 is not an integer; rounded to 2']],
+  },
   // many at once: repairs listed by parameter in link order, unknown parameters last
   {
     rule: 'repairs are grouped by parameter in link order',
@@ -577,9 +747,18 @@ describe('links.md §1 examples', () => {
     ['a query string without ?', canonical.slice(1)],
     ['no v (read as version 1)', '?kernels=ntk(L=3,beta=0.5),laplace,gexp(gamma=0.5)&d=5&kmax=400'],
     ['parameters in another order', '?kmax=400&d=5&kernels=ntk(beta=0.5,L=3),laplace,gexp(gamma=0.5)&v=1'],
-    ['percent-encoded parentheses, commas and =', '?v=1&kernels=ntk%28L%3D3%2Cbeta%3D0.5%29%2Claplace%2Cgexp%28gamma%3D0.5%29&d=5&kmax=400'],
-    ['whitespace around tokens', '  ?v= 1 &kernels= ntk ( L = 3 , beta=0.5 ) ,+laplace+, gexp(gamma=0.5)& d =5&kmax=400 '],
-    ['.5 and explicit defaults', '?kernels=ntk(L=3,beta=.5,bias=zero),laplace(c=1,hom=0),gexp(gamma=.5)&d=5&kmax=400&norm=unit'],
+    [
+      'percent-encoded parentheses, commas and =',
+      '?v=1&kernels=ntk%28L%3D3%2Cbeta%3D0.5%29%2Claplace%2Cgexp%28gamma%3D0.5%29&d=5&kmax=400',
+    ],
+    [
+      'whitespace around tokens',
+      '  ?v= 1 &kernels= ntk ( L = 3 , beta=0.5 ) ,+laplace+, gexp(gamma=0.5)& d =5&kmax=400 ',
+    ],
+    [
+      '.5 and explicit defaults',
+      '?kernels=ntk(L=3,beta=.5,bias=zero),laplace(c=1,hom=0),gexp(gamma=.5)&d=5&kmax=400&norm=unit',
+    ],
   ])('%s opens the same view, without repairs', (_, link) => {
     const { state, repairs } = parseLink(link);
     expect(repairs).toEqual([]);
@@ -669,7 +848,9 @@ describe('links.md §1 examples', () => {
   it('kernels equal to the defaults are left out; in another order they are written', () => {
     expect(serializeLink({ ...defaultState(), d: 4 })).toBe('?v=1&d=4');
     const swapped = [DEFAULT_KERNELS[1], DEFAULT_KERNELS[0], DEFAULT_KERNELS[2], DEFAULT_KERNELS[3]];
-    expect(serializeLink({ ...defaultState(), kernels: swapped })).toBe('?v=1&kernels=laplace,ntk(L=2),gexp(gamma=0.5),gauss');
+    expect(serializeLink({ ...defaultState(), kernels: swapped })).toBe(
+      '?v=1&kernels=laplace,ntk(L=2),gexp(gamma=0.5),gauss',
+    );
   });
 });
 
@@ -677,8 +858,12 @@ describe('canonical text', () => {
   it('instanceText: non-default keys in table order, or the bare family', () => {
     expect(instanceText(defaultInstance('ntk'))).toBe('ntk');
     expect(instanceText({ family: 'ntk', params: { bias: 'random', beta: 0, L: 3 } })).toBe('ntk(L=3,bias=random)');
-    expect(instanceText(defaultInstance('ntk', { L: 3, beta: 0.5, bias: 'random' }))).toBe('ntk(L=3,beta=0.5,bias=random)');
-    expect(instanceText(defaultInstance('gexp', { gamma: 0.1 + 0.2, hom: 1 }))).toBe('gexp(gamma=0.30000000000000004,hom=1)');
+    expect(instanceText(defaultInstance('ntk', { L: 3, beta: 0.5, bias: 'random' }))).toBe(
+      'ntk(L=3,beta=0.5,bias=random)',
+    );
+    expect(instanceText(defaultInstance('gexp', { gamma: 0.1 + 0.2, hom: 1 }))).toBe(
+      'gexp(gamma=0.30000000000000004,hom=1)',
+    );
   });
 
   it('numbers in shortest round-trip form, exponents without +', () => {
@@ -756,13 +941,21 @@ describe('list parameters: pts and harm (docs/function-space.md)', () => {
       'harm: 2.4 read as 2 (integers 0–1000); degree 2 repeated; dropped; 1e9 read as 1000 (integers 0–1000); ' +
         '"x" is not a degree; dropped; degrees sorted',
     ]);
-    expect(repairsOf('?harm=x')).toEqual(['harm: "x" is not a degree; dropped', 'harm: no degree left; default 1,2,3,4,6,8 used']);
-    expect(readDegrees(parseLink('?harm=' + Array.from({ length: 15 }, (_, i) => i).join(',')).state.harm)).toHaveLength(12);
+    expect(repairsOf('?harm=x')).toEqual([
+      'harm: "x" is not a degree; dropped',
+      'harm: no degree left; default 1,2,3,4,6,8 used',
+    ]);
+    expect(
+      readDegrees(parseLink(`?harm=${Array.from({ length: 15 }, (_, i) => i).join(',')}`).state.harm),
+    ).toHaveLength(12);
   });
 
   it('a typed list is repaired as a link would be, including its row check (coerceGlobal)', () => {
     const harm = GLOBAL_PARAMS.find((p) => p.key === 'harm')!;
-    expect(coerceGlobal(harm, '', defaultState())).toEqual({ value: '1,2,3,4,6,8', repair: 'no degree left; default 1,2,3,4,6,8 used' });
+    expect(coerceGlobal(harm, '', defaultState())).toEqual({
+      value: '1,2,3,4,6,8',
+      repair: 'no degree left; default 1,2,3,4,6,8 used',
+    });
     expect(coerceGlobal(harm, 'x', defaultState()).value).toBe('1,2,3,4,6,8');
     expect(coerceGlobal(harm, '5,1', defaultState())).toEqual({ value: '1,5', repair: 'degrees sorted' });
   });
@@ -770,7 +963,9 @@ describe('list parameters: pts and harm (docs/function-space.md)', () => {
   it('pointsText and readPoints are inverse on canonical text', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ angle: fc.integer({ min: 0, max: 359 }), value: fc.double({ min: -10, max: 10, noNaN: true }) })),
+        fc.array(
+          fc.record({ angle: fc.integer({ min: 0, max: 359 }), value: fc.double({ min: -10, max: 10, noNaN: true }) }),
+        ),
         (points) => {
           const clean = points.map((p) => ({ angle: p.angle, value: p.value + 0 }));
           expect(readPoints(pointsText(clean))).toEqual(clean);

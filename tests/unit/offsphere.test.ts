@@ -43,7 +43,15 @@ function native(k: KernelInstance, unit: boolean, x: ArrayLike<number>, z: Array
  * |got − want| ≤ tol·|want| + floor·sqrt(|k(x,x)k(z,z)|) + 1e−300 (subnormal values, e.g. from β ~ 1e−323,
  * carry no digits).
  */
-function agrees(k: KernelInstance, unit: boolean, x: ArrayLike<number>, z: ArrayLike<number>, got: number, tol: number, floor = 1e-15) {
+function agrees(
+  k: KernelInstance,
+  unit: boolean,
+  x: ArrayLike<number>,
+  z: ArrayLike<number>,
+  got: number,
+  tol: number,
+  floor = 1e-15,
+) {
   const want = native(k, unit, x, z);
   const scale = Math.sqrt(Math.abs(native(k, unit, x, x) * native(k, unit, z, z)));
   return Math.abs(got - want) <= tol * Math.abs(want) + floor * scale + 1e-300;
@@ -54,9 +62,11 @@ function agrees(k: KernelInstance, unit: boolean, x: ArrayLike<number>, z: Array
  * (as in gram.test.ts) identity is only asked of hom=1 with γ ≥ 0.2; with the near-duplicate directions
  * (1e−10 apart) of the Gram test, γ ≥ 0.5 (the kernel's own sensitivity there is γ/2·c·(2δ)^(γ/2)·ε/√δ).
  */
-const wellConditioned = (k: KernelInstance, minGamma = 0.2) => !(k.params.hom === 1 && (k.params.gamma as number) < minGamma);
+const wellConditioned = (k: KernelInstance, minGamma = 0.2) =>
+  !(k.params.hom === 1 && (k.params.gamma as number) < minGamma);
 
-const coordinate = (scale: number) => fc.double({ min: -scale, max: scale, noNaN: true }).map((t) => (Math.abs(t) < 1e-9 ? 0 : t));
+const coordinate = (scale: number) =>
+  fc.double({ min: -scale, max: scale, noNaN: true }).map((t) => (Math.abs(t) < 1e-9 ? 0 : t));
 const onCircle = fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }).map((a): P2 => [Math.cos(a), Math.sin(a)]);
 /** a plane point: anywhere in [−3, 3]², on the unit circle, or a special point (origin, axes) */
 const planePoint: fc.Arbitrary<P2> = fc.oneof(
@@ -69,22 +79,33 @@ const flat = (xs: readonly P2[]) => Float64Array.from(xs.flat());
 describe('plane values agree with the registry (familyOf(k).onRd)', () => {
   it('for any instance, both norms, any z and x (origin, unit circle included): ≤ 1e−12 relative', () => {
     fc.assert(
-      fc.property(anyInstance, fc.boolean(), planePoint, fc.array(planePoint, { minLength: 1, maxLength: 12 }), (k, unit, z, xs) => {
-        if (!wellConditioned(k)) return true;
-        const [got] = planeValues([k], unit, z, flat(xs));
-        return xs.every((x, i) => agrees(k, unit, x, z, got[i], 1e-12));
-      }),
+      fc.property(
+        anyInstance,
+        fc.boolean(),
+        planePoint,
+        fc.array(planePoint, { minLength: 1, maxLength: 12 }),
+        (k, unit, z, xs) => {
+          if (!wellConditioned(k)) return true;
+          const [got] = planeValues([k], unit, z, flat(xs));
+          return xs.every((x, i) => agrees(k, unit, x, z, got[i], 1e-12));
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('the ray profile samples r = 0…R inclusive along (cos φ, sin φ), with the same values', () => {
-    const kernels = [defaultInstance('ntk', { L: 4, beta: 0.7, bias: 'random' }), defaultInstance('gexp', { c: 2, hom: 1 })];
+    const kernels = [
+      defaultInstance('ntk', { L: 4, beta: 0.7, bias: 'random' }),
+      defaultInstance('gexp', { c: 2, hom: 1 }),
+    ];
     const { r, values } = rayProfile(kernels, true, [0.3, -1.1], 2.2, 3, 31);
     expect(r.length).toBe(31);
     expect([r[0], r[30]]).toEqual([0, 3]);
     kernels.forEach((k, q) => {
-      r.forEach((ri, i) => expect(agrees(k, true, [ri * Math.cos(2.2), ri * Math.sin(2.2)], [0.3, -1.1], values[q][i], 1e-12)).toBe(true));
+      r.forEach((ri, i) =>
+        expect(agrees(k, true, [ri * Math.cos(2.2), ri * Math.sin(2.2)], [0.3, -1.1], values[q][i], 1e-12)).toBe(true),
+      );
     });
   });
 
@@ -97,14 +118,22 @@ describe('plane values agree with the registry (familyOf(k).onRd)', () => {
       return r2 === 0 || r2 >= 1e-12 * (x[0] ** 2 + x[1] ** 2 + z[0] ** 2 + z[1] ** 2);
     };
     fc.assert(
-      fc.property(anyInstance, fc.boolean(), planePoint, fc.array(planePoint, { minLength: 1, maxLength: 8 }), (k, unit, z, all) => {
-        const xs = all.filter((x) => apart(x, z));
-        if (!wellConditioned(k) || xs.length === 0) return true;
-        const [fast] = planeValues([k], unit, z, flat(xs));
-        const slow = new Float64Array(xs.length);
-        registryRowKernel(k, unit)(independentPlaneRow(z, xs), 0, xs.length, slow, 0, 1);
-        return xs.every((x, i) => agrees(k, unit, x, z, slow[i], 1e-10, 1e-14) && agrees(k, unit, x, z, fast[i], 1e-12));
-      }),
+      fc.property(
+        anyInstance,
+        fc.boolean(),
+        planePoint,
+        fc.array(planePoint, { minLength: 1, maxLength: 8 }),
+        (k, unit, z, all) => {
+          const xs = all.filter((x) => apart(x, z));
+          if (!wellConditioned(k) || xs.length === 0) return true;
+          const [fast] = planeValues([k], unit, z, flat(xs));
+          const slow = new Float64Array(xs.length);
+          registryRowKernel(k, unit)(independentPlaneRow(z, xs), 0, xs.length, slow, 0, 1);
+          return xs.every(
+            (x, i) => agrees(k, unit, x, z, slow[i], 1e-10, 1e-14) && agrees(k, unit, x, z, fast[i], 1e-12),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -114,13 +143,28 @@ describe('plane values agree with the registry (familyOf(k).onRd)', () => {
     for (const row of fixture('kernel_values.json').off_sphere.rows as any[]) {
       if (Number(row.x[2]) !== 0 || Number(row.z[2]) !== 0) continue;
       const k = referenceKernel(`ntk_L${row.L}_beta${row.beta}`);
-      const [v] = planeValues([k], false, [Number(row.z[0]), Number(row.z[1])], Float64Array.from([Number(row.x[0]), Number(row.x[1])]));
+      const [v] = planeValues(
+        [k],
+        false,
+        [Number(row.z[0]), Number(row.z[1])],
+        Float64Array.from([Number(row.x[0]), Number(row.x[1])]),
+      );
       expect(relativeError(v[0], Number(row.ntk)), JSON.stringify(row)).toBeLessThanOrEqual(1e-12);
       checked++;
     }
-    for (const row of fixture('kernel_values_extra.json').off_sphere as { x: number[]; z: number[]; kernel: string; value: string }[]) {
+    for (const row of fixture('kernel_values_extra.json').off_sphere as {
+      x: number[];
+      z: number[];
+      kernel: string;
+      value: string;
+    }[]) {
       if (row.x[2] !== 0 || row.z[2] !== 0) continue;
-      const [v] = planeValues([referenceKernel(row.kernel)], false, [row.z[0], row.z[1]], Float64Array.from(row.x.slice(0, 2)));
+      const [v] = planeValues(
+        [referenceKernel(row.kernel)],
+        false,
+        [row.z[0], row.z[1]],
+        Float64Array.from(row.x.slice(0, 2)),
+      );
       expect(relativeError(v[0], Number(row.value)), JSON.stringify(row)).toBeLessThanOrEqual(1e-12);
       checked++;
     }
@@ -132,7 +176,10 @@ describe('plane values agree with the registry (familyOf(k).onRd)', () => {
       fc.property(anyInstance, planePoint, planePoint, (k, x, z) => {
         const a = planeValues([k], false, z, flat([x]))[0][0];
         const b = planeValues([k], false, x, flat([z]))[0][0];
-        return Math.abs(a - b) <= 1e-14 * Math.abs(a) + 1e-15 * Math.sqrt(Math.abs(native(k, false, x, x) * native(k, false, z, z))) + 1e-300;
+        return (
+          Math.abs(a - b) <=
+          1e-14 * Math.abs(a) + 1e-15 * Math.sqrt(Math.abs(native(k, false, x, x) * native(k, false, z, z))) + 1e-300
+        );
       }),
       { numRuns: 300 },
     );
@@ -177,10 +224,19 @@ describe('plane maps: layout, difference, origin, extremes', () => {
   });
 
   it('maps computed in pieces of rows (several workers) join to the one-shot maps, bit for bit', () => {
-    const kernels = [defaultInstance('ntk', { L: 3 }), defaultInstance('laplace'), defaultInstance('gexp'), defaultInstance('gauss')];
+    const kernels = [
+      defaultInstance('ntk', { L: 3 }),
+      defaultInstance('laplace'),
+      defaultInstance('gexp'),
+      defaultInstance('gauss'),
+    ];
     const req = { kernels, unit: false, z: [0.9, -0.7] as P2, R: 2.5, size: 37, diff: [1, 2] as P2 };
     const whole = planeMaps(req);
-    for (const cuts of [[0, 19, 37], [0, 0, 5, 36, 37], [0, 37]]) {
+    for (const cuts of [
+      [0, 19, 37],
+      [0, 0, 5, 36, 37],
+      [0, 37],
+    ]) {
       const pieces = cuts.slice(1).map((to, i) => planeMaps(req, { from: cuts[i]!, to }));
       expect(pieces.map((p) => p.values[0]!.length)).toEqual(cuts.slice(1).map((to, i) => 37 * (to - cuts[i]!)));
       expect(joinPlaneRows(pieces)).toEqual(whole);
@@ -194,7 +250,11 @@ describe('plane maps: layout, difference, origin, extremes', () => {
   });
 
   it('stores the float64 values in Float32 with their ranges; A − B is formed before rounding', () => {
-    const kernels = [defaultInstance('ntk', { L: 2, beta: 0.3 }), defaultInstance('laplace', { hom: 1 }), defaultInstance('gauss')];
+    const kernels = [
+      defaultInstance('ntk', { L: 2, beta: 0.3 }),
+      defaultInstance('laplace', { hom: 1 }),
+      defaultInstance('gauss'),
+    ];
     const res = planeMaps({ kernels, unit: true, z: [0.6, 0.8], R: 1.5, size: 33, diff: [1, 2] });
     const full = planeValues(kernels, true, [0.6, 0.8], planeGrid(1.5, 33));
     kernels.forEach((_, q) => {
@@ -241,18 +301,33 @@ describe('plane maps: layout, difference, origin, extremes', () => {
   });
 
   it('at the origin the zero-bias NTK is β²(2 − 2^−L) for any z (norm=raw), not the limit along rays', () => {
-    for (const [L, beta] of [[1, 1], [2, 1], [3, 0.5], [7, 2]]) {
+    for (const [L, beta] of [
+      [1, 1],
+      [2, 1],
+      [3, 0.5],
+      [7, 2],
+    ]) {
       const k = defaultInstance('ntk', { L, beta });
-      for (const z of [[0.6, 0.8], [0, 0], [-3, 1]] as P2[]) {
+      for (const z of [
+        [0.6, 0.8],
+        [0, 0],
+        [-3, 1],
+      ] as P2[]) {
         const res = planeMaps({ kernels: [k], unit: false, z, R: 1, size: 5, diff: null });
         const want = beta * beta * (2 - 2 ** -L);
         expect(relativeError(res.atOrigin[0], want)).toBeLessThan(1e-15);
         expect(res.values[0][12]).toBe(Math.fround(res.atOrigin[0])); // the centre cell of an odd grid
       }
     }
-    const others = [defaultInstance('ntk', { L: 3, beta: 1, bias: 'random' }), defaultInstance('laplace', { c: 2 }), defaultInstance('gexp', { hom: 1 })];
+    const others = [
+      defaultInstance('ntk', { L: 3, beta: 1, bias: 'random' }),
+      defaultInstance('laplace', { c: 2 }),
+      defaultInstance('gexp', { hom: 1 }),
+    ];
     const { atOrigin } = planeMaps({ kernels: others, unit: true, z: [0.3, -0.4], R: 1, size: 4, diff: null });
-    others.forEach((k, q) => expect(relativeError(atOrigin[q], native(k, true, [0, 0], [0.3, -0.4]))).toBeLessThan(1e-15));
+    others.forEach((k, q) =>
+      expect(relativeError(atOrigin[q], native(k, true, [0, 0], [0.3, -0.4]))).toBeLessThan(1e-15),
+    );
     expect(atOrigin[2]).toBe(0);
   });
 
@@ -267,16 +342,27 @@ describe('plane maps: layout, difference, origin, extremes', () => {
       defaultInstance('gexp', { gamma: 0.01, c: 0.01 }),
       defaultInstance('gauss', { c: 100, hom: 1 }),
     ];
-    for (const [R, z] of [[1e9, [1e9, -1e9]], [1e-9, [0, 0]], [1, [0, 0]], [1000, [0, 0]], [1000, [1e-3, 0]]] as [number, P2][]) {
+    for (const [R, z] of [
+      [1e9, [1e9, -1e9]],
+      [1e-9, [0, 0]],
+      [1, [0, 0]],
+      [1000, [0, 0]],
+      [1000, [1e-3, 0]],
+    ] as [number, P2][]) {
       const res = planeMaps({ kernels, unit: false, z, R, size: 17, diff: [1, 4] });
       expect(res.R).toBe(Math.min(OFFSPHERE_LIMITS.R.max, Math.max(OFFSPHERE_LIMITS.R.min, R)));
       for (const m of [...res.values, res.diff!]) expect(m.every(Number.isFinite)).toBe(true);
       expect([...res.ranges.flat(), ...res.diffRange!, ...res.atOrigin].every(Number.isFinite)).toBe(true);
       expect(Math.max(...res.ranges.map((r) => Math.abs(r[1])))).toBeLessThan(1e10);
     }
-    expect(planeMaps({ kernels: kernels.slice(2), unit: true, z: [0, 0], R: 1, size: 1e6, diff: null }).size).toBe(OFFSPHERE_LIMITS.size.max);
+    expect(planeMaps({ kernels: kernels.slice(2), unit: true, z: [0, 0], R: 1, size: 1e6, diff: null }).size).toBe(
+      OFFSPHERE_LIMITS.size.max,
+    );
     const far = planeMaps({ kernels, unit: true, z: [1e9, -1e9], R: 1, size: 2, diff: null });
-    expect(far.atOrigin).toEqual(planeMaps({ kernels, unit: true, z: [OFFSPHERE_LIMITS.z.max, OFFSPHERE_LIMITS.z.min], R: 1, size: 2, diff: null }).atOrigin);
+    expect(far.atOrigin).toEqual(
+      planeMaps({ kernels, unit: true, z: [OFFSPHERE_LIMITS.z.max, OFFSPHERE_LIMITS.z.min], R: 1, size: 2, diff: null })
+        .atOrigin,
+    );
     expect(() => planeMaps({ kernels, unit: true, z: [NaN, 0], R: 1, size: 4, diff: null })).toThrow(RangeError);
   }, 20_000);
 });
@@ -289,8 +375,12 @@ describe('rays from the origin (math.md §2.2, §2.4)', () => {
     fc.assert(
       fc.property(
         fc.oneof(
-          fc.tuple(fc.integer({ min: 1, max: 30 }), fc.constantFrom('zero', 'random')).map(([L, bias]) => defaultInstance('ntk', { L, bias })),
-          fc.oneof(instanceOf('laplace'), instanceOf('gexp'), instanceOf('gauss')).map((k) => ({ ...k, params: { ...k.params, hom: 1 } })),
+          fc
+            .tuple(fc.integer({ min: 1, max: 30 }), fc.constantFrom('zero', 'random'))
+            .map(([L, bias]) => defaultInstance('ntk', { L, bias })),
+          fc
+            .oneof(instanceOf('laplace'), instanceOf('gexp'), instanceOf('gauss'))
+            .map((k) => ({ ...k, params: { ...k.params, hom: 1 } })),
         ),
         planePoint,
         fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
@@ -305,7 +395,11 @@ describe('rays from the origin (math.md §2.2, §2.4)', () => {
   });
 
   it('zero-initialized bias, β > 0: affine in r > 0 with an offset, and the origin value is not the offset', () => {
-    for (const [L, beta] of [[1, 1], [2, 0.5], [5, 2]]) {
+    for (const [L, beta] of [
+      [1, 1],
+      [2, 0.5],
+      [5, 2],
+    ]) {
       const k = defaultInstance('ntk', { L, beta });
       const v = ray(k, [0.6, 0.8], 0.3);
       const scale = native(k, false, [4, 0], [4, 0]);
@@ -318,7 +412,10 @@ describe('rays from the origin (math.md §2.2, §2.4)', () => {
   });
 
   it('random bias, β > 0: the ray profile bends (second differences far from 0)', () => {
-    for (const [L, beta] of [[1, 1], [3, 0.5]]) {
+    for (const [L, beta] of [
+      [1, 1],
+      [3, 0.5],
+    ]) {
       const k = defaultInstance('ntk', { L, beta, bias: 'random' });
       const v = ray(k, [0.6, 0.8], 0.3);
       const bends = Math.max(...v.slice(2).map((vi, i) => Math.abs(vi - 2 * v[i + 1] + v[i])));
@@ -338,7 +435,9 @@ describe('seeded generator (random.ts)', () => {
 
   it('reproduces the same deviates forever (pinned values)', () => {
     const r = seededRandom(42);
-    expect([r.uniform(), r.normal(), r.normal(), r.uint32()]).toEqual([0.6606157208001621, 1.5576636023738426, -0.019829215651034723, 2296110748]);
+    expect([r.uniform(), r.normal(), r.normal(), r.uint32()]).toEqual([
+      0.6606157208001621, 1.5576636023738426, -0.019829215651034723, 2296110748,
+    ]);
     // the first point of seed 7 pins the whole pipeline (V8's Math.log and Math.exp; see random.ts)
     expect(Array.from(pointCloud(1, 3, 10, 7))).toEqual([-2.354701511788801, -0.45192877787436464, 4.258709772958114]);
   });
@@ -357,7 +456,8 @@ describe('seeded generator (random.ts)', () => {
 });
 
 describe('point clouds (gram.ts)', () => {
-  const norms = (p: Float64Array, n: number, d: number) => Array.from({ length: n }, (_, i) => Math.hypot(...p.subarray(i * d, (i + 1) * d)));
+  const norms = (p: Float64Array, n: number, d: number) =>
+    Array.from({ length: n }, (_, i) => Math.hypot(...p.subarray(i * d, (i + 1) * d)));
 
   it('are seeded: same seed, same points; another seed, other points; the first m points do not depend on n', () => {
     const a = pointCloud(50, 4, 3, 11);
@@ -374,7 +474,9 @@ describe('point clouds (gram.ts)', () => {
       expect(Math.max(...ns)).toBeLessThanOrEqual(spread * (1 + 1e-15));
       // log-uniform: ln‖x‖ has mean 0 and standard deviation ln(spread)/√3
       const logs = ns.map(Math.log);
-      expect(Math.abs(logs.reduce((s, t) => s + t, 0) / n)).toBeLessThanOrEqual((5 * Math.log(spread)) / Math.sqrt(3 * n) + 1e-15);
+      expect(Math.abs(logs.reduce((s, t) => s + t, 0) / n)).toBeLessThanOrEqual(
+        (5 * Math.log(spread)) / Math.sqrt(3 * n) + 1e-15,
+      );
     }
     expect(norms(pointCloud(n, 5, 1, 1), n, 5).every((t) => Math.abs(t - 1) < 2e-16 * 4)).toBe(true);
     const a = projectToSphere(pointCloud(n, 5, 1, 4), n, 5);
@@ -404,25 +506,37 @@ describe('Gram matrices and the normalization readout (gram.ts)', () => {
     const base = pointCloud(16, d, 10, seed);
     const rows = Array.from({ length: 16 }, (_, i) => Array.from(base.subarray(i * d, (i + 1) * d)));
     const x = rows[0];
-    rows.push([...x], x.map((t, k) => t * (1 + 1e-9) + (k === 0 ? 1e-10 : 0)), x.map((t) => -t * (1 + 1e-7)), x.map((t, k) => -t + (k === 1 ? 1e-9 : 0)));
+    rows.push(
+      [...x],
+      x.map((t, k) => t * (1 + 1e-9) + (k === 0 ? 1e-10 : 0)),
+      x.map((t) => -t * (1 + 1e-7)),
+      x.map((t, k) => -t + (k === 1 ? 1e-9 : 0)),
+    );
     rows.push(new Array(d).fill(0));
     return { points: Float64Array.from(rows.flat()), n: rows.length };
   }
 
   it('agree with onRd entry by entry (≤ 1e−10) and are exactly symmetric, in d = 3 and d = 40', () => {
     fc.assert(
-      fc.property(anyInstance, fc.boolean(), fc.constantFrom(3, 40), fc.integer({ min: 0, max: 1000 }), (k, unit, d, seed) => {
-        if (!wellConditioned(k, 0.5)) return true;
-        const { points, n } = hardPoints(d, seed);
-        const K = gramMatrix(k, points, n, d, unit);
-        const row = (i: number) => points.subarray(i * d, (i + 1) * d);
-        for (let i = 0; i < n; i++) {
-          for (let j = 0; j < n; j++) {
-            if (K[i * n + j] !== K[j * n + i] || !agrees(k, unit, row(i), row(j), K[i * n + j], 1e-10, 1e-13)) return false;
+      fc.property(
+        anyInstance,
+        fc.boolean(),
+        fc.constantFrom(3, 40),
+        fc.integer({ min: 0, max: 1000 }),
+        (k, unit, d, seed) => {
+          if (!wellConditioned(k, 0.5)) return true;
+          const { points, n } = hardPoints(d, seed);
+          const K = gramMatrix(k, points, n, d, unit);
+          const row = (i: number) => points.subarray(i * d, (i + 1) * d);
+          for (let i = 0; i < n; i++) {
+            for (let j = 0; j < n; j++) {
+              if (K[i * n + j] !== K[j * n + i] || !agrees(k, unit, row(i), row(j), K[i * n + j], 1e-10, 1e-13))
+                return false;
+            }
           }
-        }
-        return true;
-      }),
+          return true;
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -430,7 +544,11 @@ describe('Gram matrices and the normalization readout (gram.ts)', () => {
   it('the registry fallback gives the same Gram rows as the fast paths in d = 40', () => {
     const d = 40;
     const { points, n } = hardPoints(d, 9);
-    for (const k of [defaultInstance('ntk', { L: 3, beta: 1, bias: 'random' }), defaultInstance('ntk', { L: 2, beta: 0.5 }), defaultInstance('gexp', { hom: 1 })]) {
+    for (const k of [
+      defaultInstance('ntk', { L: 3, beta: 1, bias: 'random' }),
+      defaultInstance('ntk', { L: 2, beta: 0.5 }),
+      defaultInstance('gexp', { hom: 1 }),
+    ]) {
       const K = gramMatrix(k, points, n, d, true);
       const row = (i: number) => points.subarray(i * d, (i + 1) * d);
       const geometry = (i: number, j: number): PairRow => {
@@ -467,7 +585,12 @@ describe('Gram matrices and the normalization readout (gram.ts)', () => {
     const unit = gramMatrix(ntk, p, n, d, true);
     expect(normalizedGramDistance(raw, raw)).toBe(0);
     expect(normalizedGramDistance(raw, unit)).toBeLessThan(1e-15);
-    expect(normalizedGramDistance(raw, raw.map((t) => -3 * t))).toBeCloseTo(2, 14);
+    expect(
+      normalizedGramDistance(
+        raw,
+        raw.map((t) => -3 * t),
+      ),
+    ).toBeCloseTo(2, 14);
     fc.assert(
       fc.property(anyInstance, anyInstance, (a, b) => {
         const [A, B] = [gramMatrix(a, p, n, d, true), gramMatrix(b, p, n, d, false)];
@@ -486,7 +609,10 @@ describe('Gram matrices and the normalization readout (gram.ts)', () => {
     const q = projectToSphere(p, n, d);
     const res = normalizationReadout(a, b, n, d, spread, seed);
     expect(res.raw).toBeCloseTo(normalizedGramDistance(gramMatrix(a, p, n, d, true), gramMatrix(b, p, n, d, true)), 13);
-    expect(res.projected).toBeCloseTo(normalizedGramDistance(gramMatrix(a, q, n, d, true), gramMatrix(b, q, n, d, true)), 13);
+    expect(res.projected).toBeCloseTo(
+      normalizedGramDistance(gramMatrix(a, q, n, d, true), gramMatrix(b, q, n, d, true)),
+      13,
+    );
   });
 
   it('on the projected points hom changes nothing: D(ntk(L=1), laplace(hom=1,c)) = D(ntk, laplace(c))', () => {
@@ -526,7 +652,8 @@ describe('Gram matrices and the normalization readout (gram.ts)', () => {
     ] as const) {
       const fit = fitLaplaceOnPoints(laplace, target, p, n, d);
       const T = gramMatrix(target, p, n, d, true);
-      const D = (c: number) => normalizedGramDistance(T, gramMatrix({ family: 'laplace', params: { ...laplace.params, c } }, p, n, d, true));
+      const D = (c: number) =>
+        normalizedGramDistance(T, gramMatrix({ family: 'laplace', params: { ...laplace.params, c } }, p, n, d, true));
       expect(Number(fit.c.toPrecision(4))).toBe(fit.c);
       expect(fit.atBound).toBe(bound);
       expect(fit.D).toBeCloseTo(D(fit.c), 12);

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultInstance, familyOf } from '../../src/core/kernels/registry';
 import { predictorGap } from '../../src/core/functionSpace/regression';
-import { mergeRegressionPieces, regressionPiece, regressionPieces, regressionView } from '../../src/core/views/regressionView';
+import {
+  mergeRegressionPieces,
+  regressionPiece,
+  regressionPieces,
+  regressionView,
+} from '../../src/core/views/regressionView';
 import { DEFAULT_KERNELS } from '../../src/link';
 
 const theta = [0.1, 0.9, 1.7, 2.4, 3.3, 4.1, 5.0, 5.8];
@@ -56,4 +61,3 @@ describe('regression view pieces', () => {
     expect(Math.abs(raw.comparison!.gap - unit.comparison!.gap)).toBeLessThan(1e-9);
   });
 });
-

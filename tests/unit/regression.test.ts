@@ -143,17 +143,22 @@ describe('kernel matrices on the circle', () => {
 
   it('profile tables agree with the direct evaluator to their bound (2·TABLE_TOLERANCE·κ(1)) for any instance', () => {
     fc.assert(
-      fc.property(anyInstance, fc.boolean(), fc.array(fc.double({ min: 0, max: Math.PI, noNaN: true }), { minLength: 1, maxLength: 60 }), (k, unit, angles) => {
-        const table = ProfileTable.build(k, unit);
-        if (table === null) return true; // no table: the regression evaluates directly
-        expect(table.bound).toBe(2 * TABLE_TOLERANCE * kernelAt(k, unit, 0, 0));
-        const values = new Float64Array(angles.length);
-        table.fill(Float64Array.from(angles), angles.length, values);
-        return angles.every((a, i) => {
-          const exact = kernelAt(k, unit, a, 0);
-          return Math.abs(table.at(a) - exact) <= table.bound && Math.abs(values[i] - exact) <= table.bound;
-        });
-      }),
+      fc.property(
+        anyInstance,
+        fc.boolean(),
+        fc.array(fc.double({ min: 0, max: Math.PI, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        (k, unit, angles) => {
+          const table = ProfileTable.build(k, unit);
+          if (table === null) return true; // no table: the regression evaluates directly
+          expect(table.bound).toBe(2 * TABLE_TOLERANCE * kernelAt(k, unit, 0, 0));
+          const values = new Float64Array(angles.length);
+          table.fill(Float64Array.from(angles), angles.length, values);
+          return angles.every((a, i) => {
+            const exact = kernelAt(k, unit, a, 0);
+            return Math.abs(table.at(a) - exact) <= table.bound && Math.abs(values[i] - exact) <= table.bound;
+          });
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -197,7 +202,12 @@ describe('pivoted Cholesky', () => {
   };
 
   it('finds the rank of B Bᵀ and reconstructs it', () => {
-    for (const [n, r] of [[30, 5], [41, 1], [13, 13], [50, 49]]) {
+    for (const [n, r] of [
+      [30, 5],
+      [41, 1],
+      [13, 13],
+      [50, 49],
+    ]) {
       const A = lowRank(n, r);
       expect(pivotedCholesky(A, n, RANK_TOLERANCE).rank, `n=${n} r=${r}`).toBe(r);
       expect(reconstructionError(A, n)).toBeLessThan(1e-13);
@@ -322,7 +332,14 @@ describe('kernel ridge regression', () => {
     const target = (t: number) => Math.cos(3 * t);
     it('40 equally spaced points: odd frequencies ≥ 3 alias only to odd degrees; rank 22 and f = 0 at the data', () => {
       const theta = Array.from({ length: 40 }, (_, i) => (TWO_PI * i) / 40);
-      const result = regression({ kernels: [NTK1, LAPLACE], unit: true, theta, y: theta.map(target), ridge: 0, grid: 721 });
+      const result = regression({
+        kernels: [NTK1, LAPLACE],
+        unit: true,
+        theta,
+        y: theta.map(target),
+        ridge: 0,
+        grid: 721,
+      });
       // nonzero circulant eigenvalues: frequencies 0, 20, ±1 and ±2, ±4, …, ±18 → 1 + 1 + 2 + 18 = 22
       expect(result.fits[0]).toMatchObject({ rank: 22, minimumNorm: true });
       expect(result.fits[0].maxResidual).toBeCloseTo(1, 9); // the projection of cos 3θ is 0
@@ -334,7 +351,14 @@ describe('kernel ridge regression', () => {
     it('41 points: the NTK interpolates them but stays orthogonal to cos 3θ in between; Laplace recovers it', () => {
       for (const jitter of [0, 0.3]) {
         const theta = Array.from({ length: 41 }, (_, i) => (TWO_PI * (i + jitter * Math.sin(7 * i))) / 41);
-        const result = regression({ kernels: [NTK1, LAPLACE], unit: true, theta, y: theta.map(target), ridge: 0, grid: 1441 });
+        const result = regression({
+          kernels: [NTK1, LAPLACE],
+          unit: true,
+          theta,
+          y: theta.map(target),
+          ridge: 0,
+          grid: 1441,
+        });
         expect(result.fits[0]).toMatchObject({ rank: 41, minimumNorm: false });
         expect(result.fits[0].maxResidual).toBeLessThan(1e-9);
         expect(result.fits[1].maxResidual).toBeLessThan(1e-9);
@@ -359,7 +383,9 @@ describe('kernel ridge regression', () => {
       fc.property(
         anyInstance,
         fc.boolean(),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.double({ min: -10, max: 10, noNaN: true })), { maxLength: 14 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.double({ min: -10, max: 10, noNaN: true })), {
+          maxLength: 14,
+        }),
         fc.constantFrom(0, 1e-12, 1e-3, 100),
         (k, unit, points, ridge) => {
           const theta = points.map(([a]) => (a * TWO_PI) / 8);

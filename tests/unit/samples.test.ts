@@ -360,13 +360,7 @@ describe('common random numbers', () => {
  */
 const STANDARD_ERRORS = 5;
 
-function expectCovariance(
-  products: number[],
-  cxx: number,
-  cyy: number,
-  cxy: number,
-  label: string,
-): void {
+function expectCovariance(products: number[], cxx: number, cyy: number, cxy: number, label: string): void {
   const S = products.length;
   const estimate = products.reduce((a, b) => a + b, 0) / S;
   const standardError = Math.sqrt((cxx * cyy + cxy * cxy) / S);

@@ -45,10 +45,9 @@ describe('sliderNeighbours', () => {
   });
 
   it('gives each number parameter values inside its range, at most one on each side (exactly one on a linear slider, unless at an end)', () => {
-    const specs = [
-      ...FAMILIES.flatMap((f) => f.params),
-      ...(GLOBAL_PARAMS as readonly { kind: string }[]),
-    ].filter((p): p is NumberParam => p.kind === 'number' && !(p as NumberParam).toggle);
+    const specs = [...FAMILIES.flatMap((f) => f.params), ...(GLOBAL_PARAMS as readonly { kind: string }[])].filter(
+      (p): p is NumberParam => p.kind === 'number' && !(p as NumberParam).toggle,
+    );
     expect(specs.length).toBeGreaterThan(10);
     for (const spec of specs) {
       for (const value of [spec.min, spec.default as number, spec.max]) {

@@ -303,7 +303,10 @@ describe('Gauss–Legendre rules (quadrature.ts)', () => {
   it('integrate polynomials of degree 2n − 1, and cos(ns), for n from 5 to 3000', () => {
     for (const n of [5, 59, 60, 61, 200, 1001, 3000]) {
       const { nodes, nodesLow, weights } = gaussLegendre(n);
-      expect(weights.reduce((a, b) => a + b, 0), `n=${n}`).toBeCloseTo(1, 14);
+      expect(
+        weights.reduce((a, b) => a + b, 0),
+        `n=${n}`,
+      ).toBeCloseTo(1, 14);
       // ∫_0^1 (2s − 1)^j ds = 1/(j + 1) for even j, 0 for odd j
       for (const j of [2, 8, 2 * n - 2, 2 * n - 1]) {
         const sum = nodes.reduce((s, x, i) => s + weights[i] * (2 * x - 1) ** j, 0);

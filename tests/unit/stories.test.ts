@@ -33,17 +33,25 @@ describe('story data', () => {
     }
   });
 
-  it.each(steps.map(({ story, step, i }) => [`${story.id}${i + 1}`, step.link]))('step %s: canonical and needs no repair', (_, link) => {
-    const { state, repairs } = parseLink(link);
-    expect(repairs).toEqual([]);
-    expect(serializeLink(state)).toBe(link);
-  });
+  it.each(steps.map(({ story, step, i }) => [`${story.id}${i + 1}`, step.link]))(
+    'step %s: canonical and needs no repair',
+    (_, link) => {
+      const { state, repairs } = parseLink(link);
+      expect(repairs).toEqual([]);
+      expect(serializeLink(state)).toBe(link);
+    },
+  );
 
   it('step links leave story, step, presentation and embedding to the app', () => {
     const defaults = defaultState();
     for (const { step } of steps) {
       const s = stateOf(step.link);
-      expect([s.story, s.step, s.present, s.embed]).toEqual([defaults.story, defaults.step, defaults.present, defaults.embed]);
+      expect([s.story, s.step, s.present, s.embed]).toEqual([
+        defaults.story,
+        defaults.step,
+        defaults.present,
+        defaults.embed,
+      ]);
     }
   });
 
@@ -57,7 +65,8 @@ describe('story data', () => {
 
   it('each story shows what its title promises', () => {
     const states = (id: string) => STORIES.find((s) => s.id === id)!.steps.map((step) => stateOf(step.link));
-    const kernels = (id: string) => states(id).map((s) => s.kernels.map((k) => `${k.family}:${k.params.L ?? ''}:${k.params.beta ?? ''}`));
+    const kernels = (id: string) =>
+      states(id).map((s) => s.kernels.map((k) => `${k.family}:${k.params.L ?? ''}:${k.params.beta ?? ''}`));
     // a: on the circle, with a Laplace fit
     expect(states('a').every((s) => s.d === 2 && s.fit === 1)).toBe(true);
     // b: one step per dimension 2, 3, 5, on the spectrum
@@ -68,7 +77,9 @@ describe('story data', () => {
     // d: depths 1 to 8
     expect(states('d').every((s) => s.kernels.map((k) => k.params.L).join() === '1,2,4,8')).toBe(true);
     // e: γ-exponential kernels with γ below and above 1
-    const gammas = states('e')[0].kernels.filter((k) => k.family === 'gexp').map((k) => k.params.gamma);
+    const gammas = states('e')[0]
+      .kernels.filter((k) => k.family === 'gexp')
+      .map((k) => k.params.gamma);
     expect(gammas).toEqual([0.5, 1.5]);
     // f: off the sphere; homogeneous Laplace and normalized data (spread 1) appear
     expect(states('f').every((s) => s.panel === 'offsphere')).toBe(true);

@@ -210,7 +210,10 @@ export interface LearningViewRequest {
  * The learning panel: the spectrum up to the largest degree (at least 1), then learningCurves. `spectrumOf`
  * lets the worker reuse the last spectrum while only `t` changes (Play).
  */
-export function learningView(req: LearningViewRequest, spectrumOf: (r: SpectrumRequest) => SpectrumResult = spectrum): LearningCurves {
+export function learningView(
+  req: LearningViewRequest,
+  spectrumOf: (r: SpectrumRequest) => SpectrumResult = spectrum,
+): LearningCurves {
   const kmax = Math.max(1, ...req.degrees.filter(Number.isInteger));
   const { series } = spectrumOf({ kernels: req.kernels, d: req.d, kmax, unit: req.unit });
   return learningCurves({

@@ -241,4 +241,3 @@ export function predictorGap(a: Float64Array, b: Float64Array): number {
   }
   return gap;
 }
-

@@ -3,7 +3,6 @@
  */
 import { seededRandom } from '../numerics/random';
 
-
 /**
  * Preset data sets ("Load target") for the regression panel, in link form (degrees, value):
  * - `harmonics`: g(θ) = sin θ + 0.5 cos 3θ + 0.25 sin 5θ at θ_i = 360°·i/count (a smooth target of low
@@ -55,4 +54,3 @@ export function loadTarget(kind: TargetKind, count: number, seed: number): Targe
   }
   return points;
 }
-

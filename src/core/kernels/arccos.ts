@@ -20,7 +20,7 @@ export function sinMinusACos(a: number): number {
   let term = a; // a^{1}/1!
   let sum = 0;
   for (let n = 1; n <= 12; n++) {
-    term *= -a2 / ((2 * n) * (2 * n + 1));
+    term *= -a2 / (2 * n * (2 * n + 1));
     sum -= 2 * n * term;
   }
   return sum;

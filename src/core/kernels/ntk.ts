@@ -3,7 +3,7 @@
  *
  * One recursion serves the sphere and R^d. It carries the cosine ρ_h of every layer as (δ, σ) = (1 − ρ, 1 + ρ)
  * and the two norms Σ^(h)(x,x), Σ^(h)(z,z) separately, so that no arccos is ever taken of a rounded ρ
- * (math.md §2.2 "Numerical accuracy"): ~1e−15·κ(1) relative accuracy for L ≤ 100, β ≤ 10.
+ * (math.md §2.2 "Numerical accuracy"): ~3e−15·κ(1) relative accuracy for L ≤ 100, β ≤ 10.
  */
 import { arcCosLayer } from './arccos';
 import type { RowKernel } from './rows';

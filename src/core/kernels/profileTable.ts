@@ -68,7 +68,7 @@ export class ProfileTable {
     this.bound = TABLE_BOUND_FACTOR * TABLE_TOLERANCE * Math.abs(zero);
     this.edges = Float64Array.from(edges);
     this.panels = new Float64Array(PANEL_STRIDE * panels.length);
-    panels.forEach((panel, p) => this.panels.set(panel, PANEL_STRIDE * p));
+    for (const [p, panel] of panels.entries()) this.panels.set(panel, PANEL_STRIDE * p);
     this.buckets = new Int32Array(TABLE_BUCKETS);
     let p = 0;
     for (let b = 0; b < TABLE_BUCKETS; b++) {
@@ -127,7 +127,7 @@ export class ProfileTable {
     const base = this.locate(angle) * PANEL_STRIDE;
     const c = this.panels;
     const v = horner(c, base, angle * c[base] + c[base + 1]);
-    return v === v ? v : this.evaluate(angle); // NaN: a direct panel
+    return Number.isNaN(v) ? this.evaluate(angle) : v; // NaN: a direct panel
   }
 
   /**
@@ -165,7 +165,7 @@ export class ProfileTable {
       out[j + 2] = s2;
       out[j + 3] = s3;
       // a direct panel gave NaN; Δ = 0 returns κ(1) exactly
-      if (!(s0 === s0 && s1 === s1 && s2 === s2 && s3 === s3) || a0 === 0 || a1 === 0 || a2 === 0 || a3 === 0) {
+      if (Number.isNaN(s0 + s1 + s2 + s3) || a0 === 0 || a1 === 0 || a2 === 0 || a3 === 0) {
         for (let k = j; k < j + 4; k++) out[k] = this.at(angles[k]);
       }
     }
@@ -217,4 +217,3 @@ function horner(c: Float64Array, base: number, x: number): number {
   for (let k = base + 1 + TABLE_DEGREE; k >= base + 2; k--) s = s * x + c[k];
   return s;
 }
-

@@ -241,9 +241,7 @@ function exponentialFamily(
     text(p) {
       const { gamma, c } = ep(p);
       const cs = c === 1 ? '' : `${formatValue(c)}·`;
-      return num(p, 'hom') === 1
-        ? `‖x‖‖z‖·exp(−${cs}‖x̂−ẑ‖${powerText(gamma)})`
-        : `exp(−${cs}‖x−z‖${powerText(gamma)})`;
+      return num(p, 'hom') === 1 ? `‖x‖‖z‖·exp(−${cs}‖x̂−ẑ‖${powerText(gamma)})` : `exp(−${cs}‖x−z‖${powerText(gamma)})`;
     },
     onSphere,
     onRd: (x, z, p) =>

@@ -33,7 +33,6 @@ export interface PivotedCholesky {
   rank: number;
 }
 
-
 /** Columns per panel of the blocked factorization (32: the panel rows stay in cache, the update dominates). */
 const CHOLESKY_BLOCK = 32;
 
@@ -331,4 +330,3 @@ export function solveGram(K: Float64Array, n: number, ridge: number, y: ArrayLik
   for (let k = 0; k < extra; k++) alpha[pivots[r + k]] = dot(S, k * r, u, 0, r);
   return { alpha, rank: r, minimumNorm: r < n };
 }
-

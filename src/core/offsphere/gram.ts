@@ -158,7 +158,13 @@ function mirrorUpper(K: Float64Array, n: number): void {
 }
 
 /** Gram matrix K_ij = k(x_i, x_j) (symmetric, computed once per pair), after norm, as n×n Float64Array. */
-export function gramMatrix(kernel: KernelInstance, points: Float64Array, n: number, d: number, unit: boolean): Float64Array {
+export function gramMatrix(
+  kernel: KernelInstance,
+  points: Float64Array,
+  n: number,
+  d: number,
+  unit: boolean,
+): Float64Array {
   checkShape(points.length, n, d);
   const k = rowKernel(kernel, unit);
   const K = new Float64Array(n * n);
@@ -324,7 +330,8 @@ export function fitLaplaceOnPoints(
   n: number,
   d: number,
 ): { c: number; D: number; atBound: boolean } {
-  if (laplace.family !== 'laplace') throw new RangeError(`fitLaplaceOnPoints fits a laplace instance, got ${laplace.family}`);
+  if (laplace.family !== 'laplace')
+    throw new RangeError(`fitLaplaceOnPoints fits a laplace instance, got ${laplace.family}`);
   checkShape(points.length, n, d);
   const cSpec = family('laplace')?.params.find((p) => p.key === 'c');
   if (cSpec?.kind !== 'number') throw new Error('the registry has no numeric c for laplace');

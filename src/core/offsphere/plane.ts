@@ -181,7 +181,10 @@ export function planeMaps(req: PlaneRequest, rows?: PlaneRows): PlaneResult {
   const size = planeSize(req);
   const from = Math.max(0, Math.min(size, Math.floor(finite(rows?.from ?? 0, 'rows.from'))));
   const to = Math.max(from, Math.min(size, Math.floor(finite(rows?.to ?? size, 'rows.to'))));
-  const pair = req.diff && [checkPosition(req.diff[0], req.kernels.length), checkPosition(req.diff[1], req.kernels.length)];
+  const pair = req.diff && [
+    checkPosition(req.diff[0], req.kernels.length),
+    checkPosition(req.diff[1], req.kernels.length),
+  ];
   const row = planeRow(req.z, planeGrid(R, size, { from, to }));
   const m = size * (to - from);
   const scratch = new Float64Array(m);
@@ -198,8 +201,8 @@ export function planeMaps(req: PlaneRequest, rows?: PlaneRows): PlaneResult {
     R,
     values: maps.map((map) => map.data),
     ranges: maps.map((map) => map.range),
-    diff: diff && diff.data,
-    diffRange: diff && diff.range,
+    diff: diff ? diff.data : null,
+    diffRange: diff ? diff.range : null,
     atOrigin: planeValues(req.kernels, req.unit, req.z, new Float64Array(2)).map((v) => v[0]),
   };
 }

@@ -31,7 +31,13 @@ const parityKeeps = (parity: Parity, k: number) => parity === 'all' || (k % 2 ==
  * Least-squares line through (log10 k, log10 λ_k) for k in [kFrom, kTo] of the given parity with
  * λ_k > floor. Null when fewer than 3 such degrees exist.
  */
-export function fitTail(lambda: ArrayLike<number>, floor: number, kFrom: number, kTo: number, parity: Parity): TailFit | null {
+export function fitTail(
+  lambda: ArrayLike<number>,
+  floor: number,
+  kFrom: number,
+  kTo: number,
+  parity: Parity,
+): TailFit | null {
   let n = 0;
   let sx = 0;
   let sy = 0;
@@ -68,5 +74,7 @@ export function fitSpectrumTails(
   window: readonly [number, number],
   parity: Parity,
 ): (TailFit | null)[] {
-  return series.map((s, i) => fitTail(s.lambda, s.floor, window[0], window[1], oddVanish[i] && parity === 'all' ? 'even' : parity));
+  return series.map((s, i) =>
+    fitTail(s.lambda, s.floor, window[0], window[1], oddVanish[i] && parity === 'all' ? 'even' : parity),
+  );
 }

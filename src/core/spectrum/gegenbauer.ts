@@ -33,8 +33,7 @@ export function logGammaHalfRatio(x: number): number {
   }
   const inv = 1 / y;
   const inv2 = inv * inv;
-  const series =
-    inv * (-1 / 8 + inv2 * (1 / 192 + inv2 * (-1 / 640 + inv2 * (17 / 14336 + inv2 * (-31 / 18432)))));
+  const series = inv * (-1 / 8 + inv2 * (1 / 192 + inv2 * (-1 / 640 + inv2 * (17 / 14336 + inv2 * (-31 / 18432)))));
   return 0.5 * Math.log(y) + series + Math.log(factor);
 }
 

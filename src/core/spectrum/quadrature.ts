@@ -150,8 +150,8 @@ function legendreByStieltjes(n: number, theta: number, prefactor: number): void 
 
 /** The first zeros j_{0,k} of the Bessel function J_0, for the initial estimates near θ = 0. */
 const BESSEL_J0_ZEROS = [
-  2.4048255576957724, 5.520078110286311, 8.653727912911013, 11.791534439014281, 14.930917708487787,
-  18.071063967910924, 21.21163662987926, 24.352471530749302, 27.493479132040253, 30.634606468431976,
+  2.4048255576957724, 5.520078110286311, 8.653727912911013, 11.791534439014281, 14.930917708487787, 18.071063967910924,
+  21.21163662987926, 24.352471530749302, 27.493479132040253, 30.634606468431976,
 ];
 
 /**
@@ -183,8 +183,7 @@ function legendreNodeAngle(n: number, j: number, prefactor: number): DoubleDoubl
   }
   let theta = initialNodeAngle(n, j);
   const asymptotic = n >= RECURRENCE_BELOW && n * Math.sin(theta) >= ASYMPTOTIC_FROM;
-  const evaluate = (th: number) =>
-    asymptotic ? legendreByStieltjes(n, th, prefactor) : legendreByRecurrence(n, th);
+  const evaluate = (th: number) => (asymptotic ? legendreByStieltjes(n, th, prefactor) : legendreByRecurrence(n, th));
   for (let iteration = 0; iteration < 12; iteration++) {
     evaluate(theta);
     const step = evaluated.value / evaluated.derivative;

@@ -220,9 +220,7 @@ function* planRule(
     const cosW = Math.exp(Math.log(NEGLECTED / (funkHeckeConstant(d) * Math.PI)) / (d - 2));
     halfWidth = Math.acos(Math.min(cosW, 1));
   }
-  const cusps = kernels
-    .map((k) => familyOf(k).thetaSingularity(k.params))
-    .filter((q): q is number => q !== null);
+  const cusps = kernels.map((k) => familyOf(k).thetaSingularity(k.params)).filter((q): q is number => q !== null);
   // panel width h: its nodes grow like kmax·h (the oscillation, stretched p-fold), the middle rule's like
   // 1/√h (the cusp at distance h from its end); h ~ kmax^{−2/3} balances the two
   const panelWidth = Math.min(Math.PI / 4, 4 / Math.cbrt((kmax + d) ** 2));

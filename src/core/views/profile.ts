@@ -31,6 +31,8 @@ export function angleGrid(samples: number, thetaMax: number): Float64Array {
 export function profile({ kernels, unit, samples, thetaMax }: ProfileRequest): ProfileResult {
   const theta = angleGrid(samples, Math.min(Math.PI, thetaMax));
   const carried = Array.from(theta, carriedFromAngle);
-  const values = kernels.map((k) => Float64Array.from(carried, ({ delta, sigma }) => sphereValue(k, delta, sigma, unit)));
+  const values = kernels.map((k) =>
+    Float64Array.from(carried, ({ delta, sigma }) => sphereValue(k, delta, sigma, unit)),
+  );
   return { theta, values };
 }

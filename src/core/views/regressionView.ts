@@ -59,11 +59,14 @@ export interface RegressionPieceResult {
  */
 export function regressionPieces(kernels: readonly KernelInstance[], count: number): RegressionPiece[] {
   const ntk = kernels.findIndex((k) => k.family === 'ntk');
-  const pieces: (RegressionPiece & { cost: number })[] = Array.from({ length: Math.max(1, Math.min(count, kernels.length)) }, () => ({
-    kernels: [],
-    compare: false,
-    cost: 0,
-  }));
+  const pieces: (RegressionPiece & { cost: number })[] = Array.from(
+    { length: Math.max(1, Math.min(count, kernels.length)) },
+    () => ({
+      kernels: [],
+      compare: false,
+      cost: 0,
+    }),
+  );
   // the comparison (NTK + fitted Laplace, cost 2) first, then single kernels onto the cheapest piece
   const jobs = kernels.map((_, i) => ({ i, cost: i === ntk ? 2 : 1 })).sort((a, b) => b.cost - a.cost);
   for (const job of jobs) {
@@ -72,7 +75,9 @@ export function regressionPieces(kernels: readonly KernelInstance[], count: numb
     piece.cost += job.cost;
     if (job.i === ntk) piece.compare = true;
   }
-  return pieces.filter((p) => p.kernels.length > 0).map(({ kernels: k, compare }) => ({ kernels: k.sort((a, b) => a - b), compare }));
+  return pieces
+    .filter((p) => p.kernels.length > 0)
+    .map(({ kernels: k, compare }) => ({ kernels: k.sort((a, b) => a - b), compare }));
 }
 
 /** Solves one piece: its kernels and, with `compare`, the Laplace kernel fitted to the first NTK. */
@@ -85,7 +90,8 @@ export function regressionPiece(req: RegressionViewRequest, piece: RegressionPie
   // so the comparison kernel is κ_NTK(1)·Laplace, whose predictor at ridge λ is the Laplace predictor at
   // ridge λ/κ_NTK(1): s·k(x)ᵀ(sK + λI)⁻¹y = k(x)ᵀ(K + (λ/s)I)⁻¹y.
   const scale = req.unit ? 1 : familyOf(req.kernels[ntk]).atOne(req.kernels[ntk].params);
-  const values = regression({ ...req, kernels: [fit.instance], ridge: req.ridge / scale, grid: REGRESSION_GRID }).values[0];
+  const values = regression({ ...req, kernels: [fit.instance], ridge: req.ridge / scale, grid: REGRESSION_GRID })
+    .values[0];
   const gap = predictorGap(result.values[piece.kernels.indexOf(ntk)], values);
   const size = req.y.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   return { piece, ...result, comparison: { ntk, fit, values, gap, relativeGap: size > 0 ? gap / size : 0 } };
@@ -105,5 +111,8 @@ export function mergeRegressionPieces(results: readonly RegressionPieceResult[],
 }
 
 export function regressionView(req: RegressionViewRequest): RegressionView {
-  return mergeRegressionPieces([regressionPiece(req, { kernels: req.kernels.map((_, i) => i), compare: true })], req.kernels.length);
+  return mergeRegressionPieces(
+    [regressionPiece(req, { kernels: req.kernels.map((_, i) => i), compare: true })],
+    req.kernels.length,
+  );
 }

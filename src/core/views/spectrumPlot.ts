@@ -33,7 +33,8 @@ export function spectrumPlot(
 ): SpectrumPlot {
   const { series, log10Multiplicity: logN, kmax, d } = result;
   const size = kmax + 1;
-  const below = (s: { lambda: Float64Array; floor: number }) => Uint8Array.from(s.lambda, (v) => (Math.abs(v) <= s.floor ? 1 : 0));
+  const below = (s: { lambda: Float64Array; floor: number }) =>
+    Uint8Array.from(s.lambda, (v) => (Math.abs(v) <= s.floor ? 1 : 0));
 
   if (quantity === 'ratio') {
     const [a, b] = ratioPair.map((p) => series[Math.min(series.length - 1, Math.max(0, p - 1))]);

@@ -71,7 +71,11 @@ export function App() {
   return (
     <div className={`app ${modes}`}>
       <div className="chrome" inert={drawerOpen}>
-        <Header drawerOpen={drawerOpen} onToggleDrawer={() => setDrawerWanted(!drawerWanted)} drawerToggleRef={drawerToggle} />
+        <Header
+          drawerOpen={drawerOpen}
+          onToggleDrawer={() => setDrawerWanted(!drawerWanted)}
+          drawerToggleRef={drawerToggle}
+        />
         <StoryStepper />
         <Notices />
       </div>

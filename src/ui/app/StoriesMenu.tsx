@@ -34,9 +34,12 @@ export function StoriesMenu() {
       <ul id={listId} className="stories-list" aria-label="Stories" hidden={!open}>
         {STORIES.map((story) => (
           <li key={story.id}>
-            <button type="button" aria-current={story.id === current ? 'true' : undefined} onClick={() => choose(story)}>
-              <span className="story-id">{story.id}.</span> {story.title}{' '}
-              <small>({story.steps.length} steps)</small>
+            <button
+              type="button"
+              aria-current={story.id === current ? 'true' : undefined}
+              onClick={() => choose(story)}
+            >
+              <span className="story-id">{story.id}.</span> {story.title} <small>({story.steps.length} steps)</small>
             </button>
           </li>
         ))}

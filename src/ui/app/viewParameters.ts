@@ -5,7 +5,13 @@
  */
 import { serializeLink, type LinkState } from '../../link';
 
-const VIEW_DEFAULTS = { story: 'none', step: 1, present: 0, panel: 'profile', embed: 0 } as const satisfies Partial<LinkState>;
+const VIEW_DEFAULTS = {
+  story: 'none',
+  step: 1,
+  present: 0,
+  panel: 'profile',
+  embed: 0,
+} as const satisfies Partial<LinkState>;
 
 /** The canonical link of what a view contains (its view parameters at their defaults). */
 export const contentLink = (state: LinkState) => serializeLink({ ...state, ...VIEW_DEFAULTS });

@@ -29,14 +29,38 @@ interface HeatmapProps {
   testId?: string;
 }
 
-export const Heatmap = memo(function Heatmap({ title, values, size, R, domain, scheme, z, atOrigin, width, onMoveZ, testId }: HeatmapProps) {
+export const Heatmap = memo(function Heatmap({
+  title,
+  values,
+  size,
+  R,
+  domain,
+  scheme,
+  z,
+  atOrigin,
+  width,
+  onMoveZ,
+  testId,
+}: HeatmapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
   const [dragging, setDragging] = useState(false);
   const side = Math.max(80, width - MARGIN.left - MARGIN.right);
   const height = side + MARGIN.top + MARGIN.bottom;
-  const x = useMemo(() => scaleLinear().domain([-R, R]).range([MARGIN.left, MARGIN.left + side]), [R, side]);
-  const y = useMemo(() => scaleLinear().domain([-R, R]).range([MARGIN.top + side, MARGIN.top]), [R, side]);
+  const x = useMemo(
+    () =>
+      scaleLinear()
+        .domain([-R, R])
+        .range([MARGIN.left, MARGIN.left + side]),
+    [R, side],
+  );
+  const y = useMemo(
+    () =>
+      scaleLinear()
+        .domain([-R, R])
+        .range([MARGIN.top + side, MARGIN.top]),
+    [R, side],
+  );
 
   // the image: one pixel per grid cell, scaled by the canvas element
   useEffect(() => {
@@ -90,7 +114,12 @@ export const Heatmap = memo(function Heatmap({ title, values, size, R, domain, s
           style={{ left: MARGIN.left, top: MARGIN.top, width: side, height: side }}
           aria-hidden="true"
         />
-        <svg width={width} height={height} role="group" aria-label={`${title}: heatmap over x in [−${R}, ${R}]², colour from ${formatReadout(domain[0])} to ${formatReadout(domain[1])}`}>
+        <svg
+          width={width}
+          height={height}
+          role="group"
+          aria-label={`${title}: heatmap over x in [−${R}, ${R}]², colour from ${formatReadout(domain[0])} to ${formatReadout(domain[1])}`}
+        >
           <Axis scale={x} orient="bottom" at={MARGIN.top + side} ticks={4} label="x₁" labelOffset={30} />
           <Axis scale={y} orient="left" at={MARGIN.left} ticks={4} label="x₂" labelOffset={30} />
           <circle className="unit-circle" cx={x(0)} cy={y(0)} r={r1} />
@@ -128,6 +157,7 @@ export const Heatmap = memo(function Heatmap({ title, values, size, R, domain, s
             r={6}
             tabIndex={0}
             role="slider"
+            aria-valuenow={Math.hypot(z[0], z[1])}
             aria-label={`Reference point z of ${title}: use the arrow keys to move it`}
             aria-valuetext={`z = (${formatReadout(z[0])}, ${formatReadout(z[1])})`}
             onKeyDown={onKey}
@@ -145,12 +175,27 @@ export const Heatmap = memo(function Heatmap({ title, values, size, R, domain, s
 });
 
 /** A colour bar with its two ends labelled, under a map (`inset`: left and right margin of the bar). */
-export function ColourLegend({ domain, scheme, width, inset = MARGIN.left }: { domain: [number, number]; scheme: ColourScheme; width: number; inset?: number }) {
+export function ColourLegend({
+  domain,
+  scheme,
+  width,
+  inset = MARGIN.left,
+}: {
+  domain: [number, number];
+  scheme: ColourScheme;
+  width: number;
+  inset?: number;
+}) {
   const id = `legend${useId().replace(/:/g, '')}`;
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
   const w = Math.max(60, width - 2 * inset);
   return (
-    <svg width={width} height={LEGEND} className="colour-legend" aria-label={`colour scale from ${formatReadout(domain[0])} to ${formatReadout(domain[1])}`}>
+    <svg
+      width={width}
+      height={LEGEND}
+      className="colour-legend"
+      aria-label={`colour scale from ${formatReadout(domain[0])} to ${formatReadout(domain[1])}`}
+    >
       <defs>
         <linearGradient id={id}>
           {stops.map((t) => (

@@ -47,7 +47,8 @@ interface LineChartProps {
 const MARGIN = { top: 12, right: 18, bottom: 48, left: 62 };
 
 export const LineChart = memo(function LineChart(props: LineChartProps) {
-  const { xs, curves, xDomain, yDomain, xLabel, yLabel, xLog, yLog, xReadout, summary, testId, overlay, onPlotClick } = props;
+  const { xs, curves, xDomain, yDomain, xLabel, yLabel, xLog, yLog, xReadout, summary, testId, overlay, onPlotClick } =
+    props;
   const height = props.height ?? 300;
   const [ref, width] = useWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
@@ -60,7 +61,9 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
     let domain = yDomain;
     if (!domain) {
       let [lo, hi] = [Infinity, -Infinity];
-      for (const c of curves) for (let i = 0; i < c.values.length; i++) if (Number.isFinite(c.values[i])) [lo, hi] = [Math.min(lo, c.values[i]), Math.max(hi, c.values[i])];
+      for (const c of curves)
+        for (let i = 0; i < c.values.length; i++)
+          if (Number.isFinite(c.values[i])) [lo, hi] = [Math.min(lo, c.values[i]), Math.max(hi, c.values[i])];
       if (!(hi > lo)) [lo, hi] = Number.isFinite(lo) ? [lo - 1, hi + 1] : [0, 1];
       domain = [lo, hi];
     }
@@ -98,18 +101,50 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
 
   return (
     <div className="chart" ref={ref}>
-      <svg width={width} height={height} role="img" aria-label={summary} tabIndex={0} onKeyDown={onKey} onBlur={() => setHover(null)} data-testid={testId}>
-        <Axis scale={x} orient="bottom" at={height - MARGIN.bottom} label={xLabel} labelOffset={40} grid={height - MARGIN.top - MARGIN.bottom} ticks={xLog ? 5 : 6} />
-        <Axis scale={y} orient="left" at={MARGIN.left} label={yLabel} labelOffset={48} grid={width - MARGIN.left - MARGIN.right} ticks={yLog ? 5 : 6} />
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={summary}
+        tabIndex={0}
+        onKeyDown={onKey}
+        onBlur={() => setHover(null)}
+        data-testid={testId}
+      >
+        <Axis
+          scale={x}
+          orient="bottom"
+          at={height - MARGIN.bottom}
+          label={xLabel}
+          labelOffset={40}
+          grid={height - MARGIN.top - MARGIN.bottom}
+          ticks={xLog ? 5 : 6}
+        />
+        <Axis
+          scale={y}
+          orient="left"
+          at={MARGIN.left}
+          label={yLabel}
+          labelOffset={48}
+          grid={width - MARGIN.left - MARGIN.right}
+          ticks={yLog ? 5 : 6}
+        />
         <clipPath id={clip}>
-          <rect x={MARGIN.left} y={MARGIN.top} width={Math.max(0, width - MARGIN.left - MARGIN.right)} height={height - MARGIN.top - MARGIN.bottom} />
+          <rect
+            x={MARGIN.left}
+            y={MARGIN.top}
+            width={Math.max(0, width - MARGIN.left - MARGIN.right)}
+            height={height - MARGIN.top - MARGIN.bottom}
+          />
         </clipPath>
         <g className="curves" clipPath={`url(#${clip})`}>
           {paths.map((d, i) => (
             <path
               key={i}
               d={d}
-              className={['curve', curves[i].dashed && 'fitted', curves[i].reference && 'reference'].filter(Boolean).join(' ')}
+              className={['curve', curves[i].dashed && 'fitted', curves[i].reference && 'reference']
+                .filter(Boolean)
+                .join(' ')}
               stroke={curves[i].colour}
               data-kernel={i}
             />

@@ -54,7 +54,10 @@ export function globeRaster(size: number, lonDeg: number, latDeg: number, nLat: 
       const wy0 = x * E[1] + y * N[1] + z * C[1];
       const wz0 = x * E[2] + y * N[2] + z * C[2];
       // fractional grid coordinates: latitude rows at cell centres, longitude columns at nodes
-      const fi = Math.min(nLat - 1, Math.max(0, (Math.asin(Math.max(-1, Math.min(1, wz0))) + Math.PI / 2) * latScale - 0.5));
+      const fi = Math.min(
+        nLat - 1,
+        Math.max(0, (Math.asin(Math.max(-1, Math.min(1, wz0))) + Math.PI / 2) * latScale - 0.5),
+      );
       let fj = Math.atan2(wy0, wx0) * lonScale;
       if (fj < 0) fj += nLon;
       const i = Math.min(nLat - 1, Math.floor(fi));
@@ -85,7 +88,14 @@ export function sampleRaster(raster: GlobeRaster, values: ArrayLike<number>, at:
  * Paints values into RGBA pixels (a Uint32Array view of ImageData, little-endian ABGR) through a colour
  * lookup table over [lo, hi]; pixels outside the disc stay transparent.
  */
-export function paintRaster(raster: GlobeRaster, values: ArrayLike<number>, lo: number, hi: number, lut: Uint32Array, out: Uint32Array): void {
+export function paintRaster(
+  raster: GlobeRaster,
+  values: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  lut: Uint32Array,
+  out: Uint32Array,
+): void {
   const top = lut.length - 1;
   const scale = hi > lo ? top / (hi - lo) : 0;
   for (let at = 0; at < out.length; at++) {

@@ -4,7 +4,10 @@
  * result is returned itself, not as a promise, so that it can be drawn in the task that asked for it.
  * Requests are compared by their JSON text.
  */
-export function keptResults<Req, Res>(compute: (req: Req) => Promise<Res>, size: number): (req: Req) => Res | Promise<Res> {
+export function keptResults<Req, Res>(
+  compute: (req: Req) => Promise<Res>,
+  size: number,
+): (req: Req) => Res | Promise<Res> {
   const kept = new Map<string, Res>();
   const inFlight = new Map<string, Promise<Res>>();
   return (req) => {

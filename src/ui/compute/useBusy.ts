@@ -23,7 +23,9 @@ export function useBusy() {
     work
       .catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
-        useStore.getState().notify('error', `${failure}.`, [reason], { label: 'Retry', run: () => setAttempt((a) => a + 1) });
+        useStore
+          .getState()
+          .notify('error', `${failure}.`, [reason], { label: 'Retry', run: () => setAttempt((a) => a + 1) });
       })
       .finally(() => {
         if (--pending.current === 0) {

@@ -10,11 +10,7 @@ import { STALE, coalesced } from '../../workerClient/client';
 import { useBusy } from './useBusy';
 import { useNearViewport } from './useNearViewport';
 
-export function useComputed<Req, Res>(
-  call: (req: Req) => Promise<Res>,
-  wanted: Req,
-  failure: string,
-) {
+export function useComputed<Req, Res>(call: (req: Req) => Promise<Res>, wanted: Req, failure: string) {
   const ref = useRef<HTMLElement>(null);
   const req = useNearViewport(ref, '200px') ? wanted : null;
   // the last result is kept: a request equal to it (a view scrolled away and back) is answered at once,

@@ -25,7 +25,11 @@ export function Formula({ tex, text, display = false }: { tex: string; text: str
       loadKatex().then(
         (katex) => {
           if (live && ref.current) {
-            katex.default.render(tex, ref.current, { throwOnError: false, displayMode: display, output: 'htmlAndMathml' });
+            katex.default.render(tex, ref.current, {
+              throwOnError: false,
+              displayMode: display,
+              output: 'htmlAndMathml',
+            });
           }
         },
         () => {

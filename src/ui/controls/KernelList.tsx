@@ -58,11 +58,20 @@ const KernelCard = memo(function KernelCard({
             context={name}
             onChange={(v, c) => setKernelParam(position, spec.key, v, c)}
             onCommit={commit}
-            onNeighbours={(values) => prefetchProfiles(values.map((v) => ({ kernels: withKernelParam(useStore.getState().kernels, position, spec.key, v) })))}
+            onNeighbours={(values) =>
+              prefetchProfiles(
+                values.map((v) => ({ kernels: withKernelParam(useStore.getState().kernels, position, spec.key, v) })),
+              )
+            }
           />
         ))}
       <div className="kernel-actions" role="group" aria-label={`Arrange ${name}`}>
-        <button type="button" onClick={() => moveKernel(position, -1)} disabled={position === 0} aria-label={`Move ${name} up`}>
+        <button
+          type="button"
+          onClick={() => moveKernel(position, -1)}
+          disabled={position === 0}
+          aria-label={`Move ${name} up`}
+        >
           ↑
         </button>
         <button
@@ -81,7 +90,12 @@ const KernelCard = memo(function KernelCard({
         >
           Duplicate
         </button>
-        <button type="button" onClick={() => removeKernel(position)} disabled={count <= 1} aria-label={`Remove ${name}`}>
+        <button
+          type="button"
+          onClick={() => removeKernel(position)}
+          disabled={count <= 1}
+          aria-label={`Remove ${name}`}
+        >
           Remove
         </button>
       </div>

@@ -80,7 +80,14 @@ export function ParamControl({ spec, value, onChange, onCommit, context, onNeigh
   );
 }
 
-function NumberControl({ spec, value, onChange, onCommit, context, onNeighbours }: Props & { spec: NumberParam; value: number }) {
+function NumberControl({
+  spec,
+  value,
+  onChange,
+  onCommit,
+  context,
+  onNeighbours,
+}: Props & { spec: NumberParam; value: number }) {
   const id = useId();
   const model = sliderModel(spec);
   // neighbours are for arrow keys: not reported while the pointer drags the slider past them
@@ -88,9 +95,13 @@ function NumberControl({ spec, value, onChange, onCommit, context, onNeighbours 
   const dragging = useRef(false);
   const reportNeighbours = () => onNeighbours?.(sliderNeighbours(spec, value));
   useEffect(() => {
-    if (focused && !dragging.current) reportNeighbours();
+    if (focused && !dragging.current) onNeighbours?.(sliderNeighbours(spec, value));
   }, [focused, value, spec, onNeighbours]);
-  const { inputProps, message, clearMessage } = useDraftField(String(value), (draft) => coerceParam(spec, draft), (v) => onChange(v, true));
+  const { inputProps, message, clearMessage } = useDraftField(
+    String(value),
+    (draft) => coerceParam(spec, draft),
+    (v) => onChange(v, true),
+  );
 
   const range = `${formatValue(spec.min)}–${formatValue(spec.max)}`;
   return (

@@ -24,7 +24,9 @@ export const PanelExport = memo(function PanelExport({ panel }: { panel: PanelId
       await exportPanel(linkStateOf(useStore.getState()), panel, format);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      useStore.getState().notify('error', `The ${name} panel could not be exported as ${format.toUpperCase()}.`, [reason]);
+      useStore
+        .getState()
+        .notify('error', `The ${name} panel could not be exported as ${format.toUpperCase()}.`, [reason]);
     } finally {
       setPending(null);
     }

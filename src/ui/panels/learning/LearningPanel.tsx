@@ -28,24 +28,40 @@ const computeLearning = (req: LearningViewRequest) => callWorker('function', (w)
 const PLAY_MS = 8000;
 
 export function LearningPanel() {
-  const { kernels, d, norm, harm, t } = useStore(useShallow((s) => ({ kernels: s.kernels, d: s.d, norm: s.norm, harm: s.harm, t: s.t })));
+  const { kernels, d, norm, harm, t } = useStore(
+    useShallow((s) => ({ kernels: s.kernels, d: s.d, norm: s.norm, harm: s.harm, t: s.t })),
+  );
   const req: LearningViewRequest = { kernels, d, unit: norm === 'unit', degrees: readDegrees(harm), t };
   const { ref, data, request, busy } = useComputed(computeLearning, req, 'The learning curves could not be computed');
   return (
-    <section ref={ref} className="panel learning" aria-labelledby="learning-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
+    <section
+      ref={ref}
+      className="panel learning"
+      aria-labelledby="learning-heading"
+      aria-busy={busy}
+      data-compute-ms={data?.computeMs}
+    >
       <header className="panel-head">
         <h2 id="learning-heading">Spectral bias: which frequencies are learned first</h2>
-        {busy && <span className="busy" role="status">Computing…</span>}
+        {busy && (
+          <span className="busy" role="status">
+            Computing…
+          </span>
+        )}
         <PanelExport panel="learning" />
       </header>
       <details className="panel-note">
         <summary>What am I looking at?</summary>
-        Kernel gradient flow df/dt = −η L<sub>k</sub>(f − g) from f = 0 on S<sup>d−1</sup>, with the target g = Σ P<sub>k</sub> a sum
-        of zonal harmonics of the chosen degrees. The degree-k part of the residual is exactly e<sup>−λ<sub>k</sub>t</sup> (time in
-        units of 1/η), so degree k is learned (residual below 10 %) at t<sub>k</sub> = ln 10 / λ<sub>k</sub>. NTK and Laplace
-        (λ<sub>k</sub> ~ k<sup>−d</sup>) learn in the same order at times growing like k<sup>d</sup>; the Gaussian’s times grow
-        faster than any power; the bias-free one-hidden-layer NTK never learns odd k ≥ 3, and the deeper bias-free NTKs
-        learn some odd degrees after the next even one (try degrees 8,9,10,11,12 with ntk(L=2)).
+        Kernel gradient flow df/dt = −η L<sub>k</sub>(f − g) from f = 0 on S<sup>d−1</sup>, with the target g = Σ P
+        <sub>k</sub> a sum of zonal harmonics of the chosen degrees. The degree-k part of the residual is exactly e
+        <sup>
+          −λ<sub>k</sub>t
+        </sup>{' '}
+        (time in units of 1/η), so degree k is learned (residual below 10 %) at t<sub>k</sub> = ln 10 / λ<sub>k</sub>.
+        NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) learn in the same order at times growing like k<sup>d</sup>.
+        The Gaussian’s times grow faster than any power; the bias-free one-hidden-layer NTK never learns odd k ≥ 3, and
+        the deeper bias-free NTKs learn some odd degrees after the next even one (try degrees 8,9,10,11,12 with
+        ntk(L=2)).
       </details>
       <LearningControls data={data} />
       {data && request ? (
@@ -69,10 +85,14 @@ const LearningControls = memo(function LearningControls({ data }: { data: Result
   const { setGlobal, commit } = useStore.getState();
   const [playing, setPlaying] = useState(false);
   const frame = useRef(0);
+  // only Play starts the animation: the range is read then, and the data it changes does not restart it
   const range = data ? ([data.time[0], data.time[data.time.length - 1]] as const) : null;
+  const playRange = useRef(range);
+  playRange.current = range;
   useEffect(() => {
-    if (!playing || range === null) return;
-    const [lo, hi] = range;
+    if (!playing || playRange.current === null) return;
+    const [lo, hi] = playRange.current;
+    const { setGlobal } = useStore.getState();
     const start = performance.now();
     const tick = (now: number) => {
       const s = Math.min(1, (now - start) / PLAY_MS);
@@ -83,7 +103,6 @@ const LearningControls = memo(function LearningControls({ data }: { data: Result
     };
     frame.current = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame.current);
-    // only Play starts the animation: the range is read then, and the data it changes does not restart it
   }, [playing]);
   const stop = () => {
     setPlaying(false);
@@ -96,22 +115,41 @@ const LearningControls = memo(function LearningControls({ data }: { data: Result
       </div>
       {/* outside .panel-controls: a lecturer's controls, kept in presentation mode */}
       <div className="panel-actions">
-        <ParamControl spec={controlSpec('t')} value={t} context="spectral bias" onChange={(v, c) => setGlobal('t', v as number, c)} onCommit={commit} />
+        <ParamControl
+          spec={controlSpec('t')}
+          value={t}
+          context="spectral bias"
+          onChange={(v, c) => setGlobal('t', v as number, c)}
+          onCommit={commit}
+        />
       </div>
       <div className="play-controls panel-actions">
-        <button type="button" onClick={() => (playing ? stop() : setPlaying(true))} disabled={range === null} aria-pressed={playing}>
+        <button
+          type="button"
+          onClick={() => (playing ? stop() : setPlaying(true))}
+          disabled={range === null}
+          aria-pressed={playing}
+        >
           {playing ? 'Pause' : 'Play'}
         </button>
         <span>
-          t = {formatReadout(t)}. Play runs t from {range ? formatReadout(range[0]) : '…'} to {range ? formatReadout(range[1]) : '…'} on S<sup>{d - 1}</sup> (d = {d}, set in
-          the spectrum view).
+          t = {formatReadout(t)}. Play runs t from {range ? formatReadout(range[0]) : '…'} to{' '}
+          {range ? formatReadout(range[1]) : '…'} on S<sup>{d - 1}</sup> (d = {d}, set in the spectrum view).
         </span>
       </div>
     </>
   );
 });
 
-const TimesChart = memo(function TimesChart({ data, kernels, d }: { data: Result; kernels: readonly KernelInstance[]; d: number }) {
+const TimesChart = memo(function TimesChart({
+  data,
+  kernels,
+  d,
+}: {
+  data: Result;
+  kernels: readonly KernelInstance[];
+  d: number;
+}) {
   // a log axis only where it spreads the degrees out (and has no k = 0)
   const xLog = data.degrees[0] >= 1 && data.degrees[data.degrees.length - 1] / data.degrees[0] >= 20;
   const curves = useMemo<Curve[]>(
@@ -148,7 +186,14 @@ const TimesChart = memo(function TimesChart({ data, kernels, d }: { data: Result
         <g>
           {data.t > 0 && (
             <g className="time-now">
-              <line x1={x.range()[0]} x2={x.range()[1]} y1={y(data.t)} y2={y(data.t)} stroke="currentColor" strokeDasharray="4 3" />
+              <line
+                x1={x.range()[0]}
+                x2={x.range()[1]}
+                y1={y(data.t)}
+                y2={y(data.t)}
+                stroke="currentColor"
+                strokeDasharray="4 3"
+              />
               <text x={x.range()[0] + 4} y={y(data.t) - 4} className="reference-label">
                 now: t = {formatReadout(data.t)}
               </text>
@@ -156,7 +201,9 @@ const TimesChart = memo(function TimesChart({ data, kernels, d }: { data: Result
           )}
           {curves.map((c, i) =>
             Array.from(c.values).map((v, q) =>
-              Number.isFinite(v) ? <circle key={`${i}-${q}`} cx={x(data.degrees[q])} cy={y(v)} r={3.5} fill={c.colour} /> : null,
+              Number.isFinite(v) ? (
+                <circle key={`${i}-${q}`} cx={x(data.degrees[q])} cy={y(v)} r={3.5} fill={c.colour} />
+              ) : null,
             ),
           )}
         </g>
@@ -169,7 +216,11 @@ const ProfileAtT = memo(function ProfileAtT({ data, kernels }: { data: Result; k
   const xs = useMemo(() => Array.from(data.theta, (v) => (v * 180) / Math.PI), [data.theta]);
   const curves = useMemo<Curve[]>(
     () => [
-      ...data.kernels.map((kc, i) => ({ label: `${i + 1}. ${kernelText(kernels[i])}`, colour: colourOf(i), values: kc.profile })),
+      ...data.kernels.map((kc, i) => ({
+        label: `${i + 1}. ${kernelText(kernels[i])}`,
+        colour: colourOf(i),
+        values: kc.profile,
+      })),
       { label: 'target g', colour: 'var(--fg)', values: data.target, reference: true },
     ],
     [data, kernels],
@@ -194,15 +245,16 @@ function LearningTable({ data, kernels }: { data: Result; kernels: readonly Kern
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Learning table (scrolls sideways)">
       <table className="learning-table" data-testid="learning-table">
         <caption>
-          Residual of each degree at t = {formatReadout(data.t)} (learned: below 10 %), time to learn t<sub>k</sub>, and the order in which the
-          degrees are learned
+          Residual of each degree at t = {formatReadout(data.t)} (learned: below 10 %), time to learn t<sub>k</sub>, and
+          the order in which the degrees are learned
         </caption>
         <thead>
           <tr>
             <th scope="col">k</th>
             {kernels.map((k, i) => (
               <th key={i} scope="col">
-                <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" /> {i + 1}. {kernelText(k)}
+                <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" /> {i + 1}.{' '}
+                {kernelText(k)}
               </th>
             ))}
           </tr>
@@ -218,7 +270,9 @@ function LearningTable({ data, kernels }: { data: Result; kernels: readonly Kern
                   <td key={i} className={learned ? 'learned' : undefined}>
                     {formatReadout(100 * c.residualAtT)} %{learned ? ' ✓' : ''}
                     <br />
-                    <small>t<sub>k</sub> = {c.timeToLearn === null ? 'never' : formatReadout(c.timeToLearn)}</small>
+                    <small>
+                      t<sub>k</sub> = {c.timeToLearn === null ? 'never' : formatReadout(c.timeToLearn)}
+                    </small>
                   </td>
                 );
               })}
@@ -228,7 +282,9 @@ function LearningTable({ data, kernels }: { data: Result; kernels: readonly Kern
             <th scope="row">order</th>
             {data.kernels.map((kc, i) => (
               <td key={i} data-testid={`learning-order-${i}`}>
-                {kc.order.map((k) => (kc.degrees.find((c) => c.k === k)!.timeToLearn === null ? `(${k})` : String(k))).join(' → ')}
+                {kc.order
+                  .map((k) => (kc.degrees.find((c) => c.k === k)!.timeToLearn === null ? `(${k})` : String(k)))
+                  .join(' → ')}
               </td>
             ))}
           </tr>

@@ -28,7 +28,13 @@ function NumberParam({ name }: { name: 'zn' | 'za' | 'R' | 'ray' | 'n' | 'spread
   const value = useStore((s) => s[name]);
   const { setGlobal, commit } = useStore.getState();
   return (
-    <ParamControl spec={spec(name)} value={value} context="off-sphere view" onChange={(v, c) => setGlobal(name, v as number, c)} onCommit={commit} />
+    <ParamControl
+      spec={spec(name)}
+      value={value}
+      context="off-sphere view"
+      onChange={(v, c) => setGlobal(name, v as number, c)}
+      onCommit={commit}
+    />
   );
 }
 
@@ -52,7 +58,11 @@ function OffsphereHead({ busy = false }: { busy?: boolean }) {
   return (
     <header className="panel-head">
       <h2 id="offsphere-heading">Off the sphere</h2>
-      {busy && <span className="busy" role="status">Computing…</span>}
+      {busy && (
+        <span className="busy" role="status">
+          Computing…
+        </span>
+      )}
       <PanelExport panel="offsphere" />
     </header>
   );
@@ -71,19 +81,21 @@ function OffsphereBody({ onHeight }: { onHeight: (px: number) => void }) {
   const { data, busy } = usePlane(dragging);
   const moveZ = useCallback(([z1, z2]: [number, number], commit: boolean) => {
     setDragging(!commit);
-    useStore.getState().setGlobals(
-      { zn: Number(Math.hypot(z1, z2).toFixed(3)), za: Number(((Math.atan2(z2, z1) * 180) / Math.PI).toFixed(1)) },
-      commit,
-    );
+    useStore
+      .getState()
+      .setGlobals(
+        { zn: Number(Math.hypot(z1, z2).toFixed(3)), za: Number(((Math.atan2(z2, z1) * 180) / Math.PI).toFixed(1)) },
+        commit,
+      );
   }, []);
   return (
     <div ref={body} aria-busy={busy}>
       <OffsphereHead busy={busy} />
       <details className="panel-note">
         <summary>What am I looking at?</summary>
-        In R^d the kernels differ: the bias-free NTK is homogeneous, ‖x‖‖z‖κ(x̂ᵀẑ); the Laplace kernel is shift-invariant;
-        bias breaks homogeneity. The maps show k(x, z) for x in a plane through the origin containing z (the
-        kernels depend only on norms and inner products, so d plays no role here); the circle is the unit sphere.
+        In R^d the kernels differ: the bias-free NTK is homogeneous, ‖x‖‖z‖κ(x̂ᵀẑ); the Laplace kernel is
+        shift-invariant; bias breaks homogeneity. The maps show k(x, z) for x in a plane through the origin containing z
+        (the kernels depend only on norms and inner products, so d plays no role here); the circle is the unit sphere.
       </details>
       <div className="panel-controls">
         <div className="control-group">
@@ -130,7 +142,11 @@ function HomogeneousToggles() {
       <legend>Homogeneous extension ‖x‖‖z‖κ(x̂ᵀẑ) off the sphere</legend>
       {withHom.map(({ k, i }) => (
         <label key={i}>
-          <input type="checkbox" checked={k.params.hom === 1} onChange={(e) => setKernelParam(i, 'hom', e.target.checked ? 1 : 0)} />
+          <input
+            type="checkbox"
+            checked={k.params.hom === 1}
+            onChange={(e) => setKernelParam(i, 'hom', e.target.checked ? 1 : 0)}
+          />
           <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" />
           {i + 1}. {familyOf(k).name}
         </label>
@@ -140,14 +156,23 @@ function HomogeneousToggles() {
 }
 
 /** Memoized, like the views below: a drag re-renders only what its new data changes. */
-const Maps = memo(function Maps({ data, onMoveZ }: { data: PlaneData; onMoveZ: (z: [number, number], commit: boolean) => void }) {
+const Maps = memo(function Maps({
+  data,
+  onMoveZ,
+}: {
+  data: PlaneData;
+  onMoveZ: (z: [number, number], commit: boolean) => void;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const scale = useStore((s) => s.scale);
   // small multiples: as many maps of 200–300 px as fit in a row
   const columns = Math.max(1, Math.floor(width / 208));
   const mapWidth = Math.min(300, Math.floor(width / columns) - 8);
   const domains = useMemo(() => {
-    const shared: [number, number] = [Math.min(...data.ranges.map((r) => r[0])), Math.max(...data.ranges.map((r) => r[1]))];
+    const shared: [number, number] = [
+      Math.min(...data.ranges.map((r) => r[0])),
+      Math.max(...data.ranges.map((r) => r[1])),
+    ];
     const m = data.diffRange ? Math.max(Math.abs(data.diffRange[0]), Math.abs(data.diffRange[1])) || 1 : 1;
     return { maps: data.ranges.map((r) => (scale === 'shared' ? shared : r)), diff: [-m, m] as [number, number] };
   }, [data, scale]);
@@ -197,7 +222,9 @@ const RayView = memo(function RayView() {
   const unit = useStore((s) => s.norm === 'unit');
   if (!data) return null;
   const R = data.r[data.r.length - 1];
-  const x = scaleLinear().domain([0, R]).range([RAY_MARGIN.left, width - RAY_MARGIN.right]);
+  const x = scaleLinear()
+    .domain([0, R])
+    .range([RAY_MARGIN.left, width - RAY_MARGIN.right]);
   let lo = 0;
   let hi = 0;
   for (const v of data.values) for (const t of v) [lo, hi] = [Math.min(lo, t), Math.max(hi, t)];
@@ -213,9 +240,28 @@ const RayView = memo(function RayView() {
     <div className="ray" ref={ref}>
       <h3>Along a ray: k(r·x̂, z) for r from 0 to R</h3>
       <NumberParam name="ray" />
-      <svg width={width} height={RAY_HEIGHT} role="img" aria-label="Kernels along the ray r·x̂ against r" data-testid="ray-chart">
-        <Axis scale={x} orient="bottom" at={RAY_HEIGHT - RAY_MARGIN.bottom} label="r = ‖x‖ along the ray" labelOffset={36} grid={RAY_HEIGHT - RAY_MARGIN.top - RAY_MARGIN.bottom} />
-        <Axis scale={y} orient="left" at={RAY_MARGIN.left} label={unit ? 'k(r·x̂, z) / κ(1)' : 'k(r·x̂, z)'} labelOffset={46} />
+      <svg
+        width={width}
+        height={RAY_HEIGHT}
+        role="img"
+        aria-label="Kernels along the ray r·x̂ against r"
+        data-testid="ray-chart"
+      >
+        <Axis
+          scale={x}
+          orient="bottom"
+          at={RAY_HEIGHT - RAY_MARGIN.bottom}
+          label="r = ‖x‖ along the ray"
+          labelOffset={36}
+          grid={RAY_HEIGHT - RAY_MARGIN.top - RAY_MARGIN.bottom}
+        />
+        <Axis
+          scale={y}
+          orient="left"
+          at={RAY_MARGIN.left}
+          label={unit ? 'k(r·x̂, z) / κ(1)' : 'k(r·x̂, z)'}
+          labelOffset={46}
+        />
         {R >= 1 && (
           <g className="unit-mark">
             <line x1={x(1)} x2={x(1)} y1={RAY_MARGIN.top} y2={RAY_HEIGHT - RAY_MARGIN.bottom} />
@@ -270,10 +316,16 @@ const NormalizationReadout = memo(function NormalizationReadout() {
         <NumberParam name="seed" />
       </div>
       <p className="hint">
-        n points of R^d (d = {request.d}): directions uniform, norms log-uniform in [1/s, s]; generator {GENERATOR_NAME}.
+        n points of R^d (d = {request.d}): directions uniform, norms log-uniform in [1/s, s]; generator {GENERATOR_NAME}
+        .
       </p>
       {data ? (
-        <dl className="readout-numbers" data-testid="normalization" data-compute-ms={data.computeMs.toFixed(1)} data-n={data.request.n}>
+        <dl
+          className="readout-numbers"
+          data-testid="normalization"
+          data-compute-ms={data.computeMs.toFixed(1)}
+          data-n={data.request.n}
+        >
           <dt>D on the raw points</dt>
           <dd data-testid="d-raw">{formatReadout(data.raw)}</dd>
           <dt>D on the points projected onto the sphere</dt>
@@ -282,18 +334,23 @@ const NormalizationReadout = memo(function NormalizationReadout() {
       ) : (
         <p className="hint">Computing Gram matrices…</p>
       )}
-      {busy && <span className="busy" role="status">Computing Gram matrices…</span>}
+      {busy && (
+        <span className="busy" role="status">
+          Computing Gram matrices…
+        </span>
+      )}
       <p className="panel-note">
         D = ‖K_A/‖K_A‖_F − K_B/‖K_B‖_F‖_F compares the shapes of the two Gram matrices (0 when the kernels are
-        proportional, at most 2): the first number is the difference on data as it comes, the second on the same
-        data normalized to unit norm — where NTK and Laplace agree.
+        proportional, at most 2): the first number is the difference on data as it comes, the second on the same data
+        normalized to unit norm — where NTK and Laplace agree.
       </p>
       {laplaceAt && (
         <button type="button" onClick={fit} disabled={fitting}>
-          {fitting ? 'Fitting…' : `Fit c of kernel ${laplaceAt} (Laplace) to kernel ${laplaceAt === pa ? pb : pa} on these points projected onto the sphere`}
+          {fitting
+            ? 'Fitting…'
+            : `Fit c of kernel ${laplaceAt} (Laplace) to kernel ${laplaceAt === pa ? pb : pa} on these points projected onto the sphere`}
         </button>
       )}
     </div>
   );
 });
-

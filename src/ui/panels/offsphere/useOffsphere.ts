@@ -39,17 +39,28 @@ export interface PlaneData extends PlaneResult, Timed {
 
 const planeChannel = latestWins(computePlane);
 const rayChannel = latestWins((req: RayRequest) => callWorker('offsphere', (worker) => worker.ray(req)));
-const normalizationChannel = latestWins((req: PointsRequest) => callWorker('gram', (worker) => worker.normalization(req)));
+const normalizationChannel = latestWins((req: PointsRequest) =>
+  callWorker('gram', (worker) => worker.normalization(req)),
+);
 
 export function usePlane(coarse: boolean): { data: PlaneData | null; busy: boolean } {
-  const s = useStore(useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, da: st.da, db: st.db })));
+  const s = useStore(
+    useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, da: st.da, db: st.db })),
+  );
   const [data, setData] = useState<PlaneData | null>(null);
   const [busy, track, attempt] = useBusy();
   useEffect(() => {
     const z = pointFromPolar(s.zn, s.za);
     const count = s.kernels.length;
     const diffPair: [number, number] | null = count >= 2 ? [position(s.da, count), position(s.db, count)] : null;
-    const request = (size: number): PlaneRequest => ({ kernels: s.kernels, unit: s.norm === 'unit', z, R: s.R, size, diff: diffPair });
+    const request = (size: number): PlaneRequest => ({
+      kernels: s.kernels,
+      unit: s.norm === 'unit',
+      z,
+      R: s.R,
+      size,
+      diff: diffPair,
+    });
     const draw = (size: number) =>
       track(
         planeChannel(request(size)).then((r) => {
@@ -66,8 +77,14 @@ export function usePlane(coarse: boolean): { data: PlaneData | null; busy: boole
 }
 
 export function useRay(): { r: Float64Array; values: Float64Array[]; kernels: readonly KernelInstance[] } | null {
-  const s = useStore(useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, ray: st.ray })));
-  const [data, setData] = useState<{ r: Float64Array; values: Float64Array[]; kernels: readonly KernelInstance[] } | null>(null);
+  const s = useStore(
+    useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, ray: st.ray })),
+  );
+  const [data, setData] = useState<{
+    r: Float64Array;
+    values: Float64Array[];
+    kernels: readonly KernelInstance[];
+  } | null>(null);
   const [, track, attempt] = useBusy();
   useEffect(() => {
     const req: RayRequest = {
@@ -96,7 +113,17 @@ export interface NormalizationData {
 }
 
 export function useNormalization(): { data: NormalizationData | null; busy: boolean; request: PointsRequest | null } {
-  const s = useStore(useShallow((st) => ({ kernels: st.kernels, d: st.d, n: st.n, spread: st.spread, seed: st.seed, da: st.da, db: st.db })));
+  const s = useStore(
+    useShallow((st) => ({
+      kernels: st.kernels,
+      d: st.d,
+      n: st.n,
+      spread: st.spread,
+      seed: st.seed,
+      da: st.da,
+      db: st.db,
+    })),
+  );
   const [data, setData] = useState<NormalizationData | null>(null);
   const [busy, track, attempt] = useBusy();
   const count = s.kernels.length;
@@ -104,7 +131,10 @@ export function useNormalization(): { data: NormalizationData | null; busy: bool
   const a = count >= 2 ? s.kernels[position(s.da, count) - 1] : null;
   const b = count >= 2 ? s.kernels[position(s.db, count) - 1] : null;
   const { n, d, spread, seed } = s;
-  const request = useMemo((): PointsRequest | null => (a && b ? { a, b, n, d, spread, seed } : null), [a, b, n, d, spread, seed]);
+  const request = useMemo(
+    (): PointsRequest | null => (a && b ? { a, b, n, d, spread, seed } : null),
+    [a, b, n, d, spread, seed],
+  );
   useEffect(() => {
     if (!request) return;
     const run = () =>

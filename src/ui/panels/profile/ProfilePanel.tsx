@@ -28,13 +28,17 @@ export function ProfilePanel() {
     <section className="panel" aria-labelledby="profile-heading" aria-busy={busy}>
       <header className="panel-head">
         <h2 id="profile-heading">Kernel profile on the sphere</h2>
-        {busy && <span className="busy" role="status">Computing…</span>}
+        {busy && (
+          <span className="busy" role="status">
+            Computing…
+          </span>
+        )}
         <PanelExport panel="profile" />
       </header>
       <details className="panel-note">
         <summary>What am I looking at?</summary>
-        Each kernel on the unit sphere depends only on the angle θ between x and z. NTK and Laplace both have a
-        cusp at θ = 0 (zoom in); the Gaussian is smooth there.
+        Each kernel on the unit sphere depends only on the angle θ between x and z. NTK and Laplace both have a cusp at
+        θ = 0 (zoom in); the Gaussian is smooth there.
       </details>
       <ProfileControls />
       {data ? <ProfileChart data={data} /> : <div className="chart-placeholder">Computing the profile…</div>}
@@ -61,7 +65,12 @@ const ProfileControls = memo(function ProfileControls() {
           ] as const
         ).map(([value, label]) => (
           <label key={value}>
-            <input type="radio" name="profile-axis" checked={axis === value} onChange={() => setGlobal('axis', value)} />
+            <input
+              type="radio"
+              name="profile-axis"
+              checked={axis === value}
+              onChange={() => setGlobal('axis', value)}
+            />
             {label}
           </label>
         ))}
@@ -100,7 +109,9 @@ const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData })
   const { x, y, xs, paths } = useMemo(() => {
     const xs = axis === 'theta' ? Array.from(theta, (t) => (t * 180) / Math.PI) : Array.from(theta, Math.cos);
     const xDomain = axis === 'theta' ? [0, xs[n - 1]] : [xs[n - 1], 1];
-    const x = scaleLinear().domain(xDomain).range([MARGIN.left, width - MARGIN.right]);
+    const x = scaleLinear()
+      .domain(xDomain)
+      .range([MARGIN.left, width - MARGIN.right]);
     let lo = Infinity;
     let hi = -Infinity;
     for (const v of values) {
@@ -155,8 +166,22 @@ const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData })
         onBlur={() => setHover(null)}
         data-testid="profile-chart"
       >
-        <Axis scale={x} orient="bottom" at={HEIGHT - MARGIN.bottom} label={xLabel} labelOffset={40} grid={HEIGHT - MARGIN.top - MARGIN.bottom} />
-        <Axis scale={y} orient="left" at={MARGIN.left} label={yLabel} labelOffset={48} grid={width - MARGIN.left - MARGIN.right} />
+        <Axis
+          scale={x}
+          orient="bottom"
+          at={HEIGHT - MARGIN.bottom}
+          label={xLabel}
+          labelOffset={40}
+          grid={HEIGHT - MARGIN.top - MARGIN.bottom}
+        />
+        <Axis
+          scale={y}
+          orient="left"
+          at={MARGIN.left}
+          label={yLabel}
+          labelOffset={48}
+          grid={width - MARGIN.left - MARGIN.right}
+        />
         <g className="curves">
           {paths.map((d, i) => (
             <path
@@ -172,7 +197,13 @@ const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData })
           <g className="cursor">
             <line x1={x(xs[hover])} x2={x(xs[hover])} y1={MARGIN.top} y2={HEIGHT - MARGIN.bottom} />
             {values.map((v, i) => (
-              <circle key={i} cx={x(xs[hover])} cy={y(v[hover])} r={3.5} fill={colourOf(i === fitted ? fitTarget : i)} />
+              <circle
+                key={i}
+                cx={x(xs[hover])}
+                cy={y(v[hover])}
+                r={3.5}
+                fill={colourOf(i === fitted ? fitTarget : i)}
+              />
             ))}
           </g>
         )}
@@ -194,8 +225,13 @@ const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData })
           </div>
           {values.map((v, i) => (
             <div key={i}>
-              <span className="swatch" style={{ background: colourOf(i === fitted ? fitTarget : i) }} aria-hidden="true" />
-              {i === fitted ? `fitted Laplace (c = ${formatReadout(data.fit!.c)})` : kernelLabel(kernels, i)}: {formatReadout(v[hover])}
+              <span
+                className="swatch"
+                style={{ background: colourOf(i === fitted ? fitTarget : i) }}
+                aria-hidden="true"
+              />
+              {i === fitted ? `fitted Laplace (c = ${formatReadout(data.fit!.c)})` : kernelLabel(kernels, i)}:{' '}
+              {formatReadout(v[hover])}
             </div>
           ))}
         </div>
@@ -205,14 +241,16 @@ const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData })
   );
 });
 
-const kernelLabel = (kernels: ProfileData['kernels'], i: number) => `${i + 1}. ${familyOf(kernels[i]).text(kernels[i].params)}`;
+const kernelLabel = (kernels: ProfileData['kernels'], i: number) =>
+  `${i + 1}. ${familyOf(kernels[i]).text(kernels[i].params)}`;
 
 /** Text alternative: what is plotted and its key numbers. */
 function describeProfile({ profile, kernels, unit, thetaMax }: ProfileData): string {
   const mid = Math.floor(profile.theta.length / 2);
   const at = formatReadout((profile.theta[mid] * 180) / Math.PI);
   const parts = kernels.map(
-    (k, i) => `${familyOf(k).text(k.params)}: ${formatReadout(profile.values[i][0])} at θ = 0°, ${formatReadout(profile.values[i][mid])} at θ = ${at}°`,
+    (k, i) =>
+      `${familyOf(k).text(k.params)}: ${formatReadout(profile.values[i][0])} at θ = 0°, ${formatReadout(profile.values[i][mid])} at θ = ${at}°`,
   );
   return `Kernel profiles${unit ? ' divided by κ(1)' : ''} over θ from 0° to ${formatReadout((thetaMax * 180) / Math.PI)}°. ${parts.join('; ')}.`;
 }
@@ -237,9 +275,14 @@ function FitReadout({ data }: { data: ProfileData | null }) {
         <div className="fit-result" role="status">
           <span>
             least-squares c = <strong data-testid="fit-c">{formatReadout(result.c)}</strong>, rms error{' '}
-            {formatReadout(result.rms)} (normalized kernels, uniform in θ){result.atBound ? ' — at the end of the allowed range of c' : ''}
+            {formatReadout(result.rms)} (normalized kernels, uniform in θ)
+            {result.atBound ? ' — at the end of the allowed range of c' : ''}
           </span>
-          <button type="button" onClick={() => addKernel('laplace', { c: result.c })} disabled={kernels.length >= MAX_INSTANCES}>
+          <button
+            type="button"
+            onClick={() => addKernel('laplace', { c: result.c })}
+            disabled={kernels.length >= MAX_INSTANCES}
+          >
             Add laplace(c={formatReadout(result.c)}) to the kernels
           </button>
         </div>

@@ -54,7 +54,10 @@ function requestOf({ kernels, norm, zoom, fit }: ProfileInputs): Request {
 }
 
 /** Laplace fits by target, kept like the profiles (a zoom or another kernel's step keeps the same fit). */
-const fitFor = keptResults((target: KernelInstance) => callWorker('profile', (worker) => worker.fitLaplace(target)), KEPT_RESULTS);
+const fitFor = keptResults(
+  (target: KernelInstance) => callWorker('profile', (worker) => worker.fitLaplace(target)),
+  KEPT_RESULTS,
+);
 
 async function computeInWorker(req: Request): Promise<ProfileData> {
   const fit = req.fitTarget ? await fitFor(req.fitTarget) : null;

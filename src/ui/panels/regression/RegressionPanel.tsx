@@ -37,7 +37,9 @@ const TARGET_LABELS: Record<TargetKind, string> = {
 };
 
 export function RegressionPanel() {
-  const { kernels, norm, pts, ridge } = useStore(useShallow((s) => ({ kernels: s.kernels, norm: s.norm, pts: s.pts, ridge: s.ridge })));
+  const { kernels, norm, pts, ridge } = useStore(
+    useShallow((s) => ({ kernels: s.kernels, norm: s.norm, pts: s.pts, ridge: s.ridge })),
+  );
   const points = useMemo(() => readPoints(pts), [pts]);
   const req: Request = {
     kernels,
@@ -48,17 +50,27 @@ export function RegressionPanel() {
   };
   const { ref, data, request, busy } = useComputed(computeRegression, req, 'The regression could not be computed');
   return (
-    <section ref={ref} className="panel" aria-labelledby="regression-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
+    <section
+      ref={ref}
+      className="panel"
+      aria-labelledby="regression-heading"
+      aria-busy={busy}
+      data-compute-ms={data?.computeMs}
+    >
       <header className="panel-head">
         <h2 id="regression-heading">Kernel regression on the circle</h2>
-        {busy && <span className="busy" role="status">Computing…</span>}
+        {busy && (
+          <span className="busy" role="status">
+            Computing…
+          </span>
+        )}
         <PanelExport panel="regression" />
       </header>
       <details className="panel-note">
         <summary>What am I looking at?</summary>
-        Every kernel’s ridge-regression predictor f(θ) = Σ<sub>i</sub> α<sub>i</sub> k(θ, θ<sub>i</sub>) with (K + λI)α = y, on the
-        same data. Kernels with the same RKHS give predictors that almost coincide: compare the NTK with the Laplace kernel
-        fitted to it (dashed). Click the chart to add a point, click a point to remove it.
+        Every kernel’s ridge-regression predictor f(θ) = Σ<sub>i</sub> α<sub>i</sub> k(θ, θ<sub>i</sub>) with (K + λI)α
+        = y, on the same data. Kernels with the same RKHS give predictors that almost coincide: compare the NTK with the
+        Laplace kernel fitted to it (dashed). Click the chart to add a point, click a point to remove it.
       </details>
       <RegressionControls points={points} />
       {data && request ? (
@@ -83,51 +95,75 @@ const RegressionControls = memo(function RegressionControls({ points }: { points
   const targetCount = Math.max(1, Math.min(POINT_LIMITS.items, Math.round(Number(count)) || 20));
   return (
     <>
-    {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
-    <div className="panel-actions">
-      <ParamControl spec={controlSpec('ridge')} value={ridge} context="regression" onChange={(v, c) => setGlobal('ridge', v as number, c)} onCommit={commit} />
-    </div>
-    <div className="panel-controls">
-      <div className="load-target" role="group" aria-label="Load a target">
-        <label>
-          Target{' '}
-          <select value={kind} onChange={(e) => setKind(e.target.value as TargetKind)}>
-            {TARGET_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {TARGET_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          points{' '}
-          <input
-            type="number"
-            min={1}
-            max={POINT_LIMITS.items}
-            value={count}
-            onChange={(e) => setCount(e.target.value)}
-          />
-        </label>
-        <button type="button" onClick={() => setGlobal('pts', pointsText(loadTarget(kind, targetCount, sample)))}>
-          Load target
-        </button>
-        <button type="button" onClick={() => setGlobal('pts', '')} disabled={points.length === 0}>
-          Clear points
-        </button>
+      {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
+      <div className="panel-actions">
+        <ParamControl
+          spec={controlSpec('ridge')}
+          value={ridge}
+          context="regression"
+          onChange={(v, c) => setGlobal('ridge', v as number, c)}
+          onCommit={commit}
+        />
       </div>
-      <ListField name="pts" value={pts} onCommit={(v) => setGlobal('pts', v)} placeholder="e.g. 30:0.5;120:-1" />
-    </div>
+      <div className="panel-controls">
+        <div className="load-target" role="group" aria-label="Load a target">
+          <label>
+            Target{' '}
+            <select value={kind} onChange={(e) => setKind(e.target.value as TargetKind)}>
+              {TARGET_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {TARGET_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            points{' '}
+            <input
+              type="number"
+              min={1}
+              max={POINT_LIMITS.items}
+              value={count}
+              onChange={(e) => setCount(e.target.value)}
+            />
+          </label>
+          <button type="button" onClick={() => setGlobal('pts', pointsText(loadTarget(kind, targetCount, sample)))}>
+            Load target
+          </button>
+          <button type="button" onClick={() => setGlobal('pts', '')} disabled={points.length === 0}>
+            Clear points
+          </button>
+        </div>
+        <ListField name="pts" value={pts} onCommit={(v) => setGlobal('pts', v)} placeholder="e.g. 30:0.5;120:-1" />
+      </div>
     </>
   );
 });
 
-const RegressionChart = memo(function RegressionChart({ data, points, kernels }: { data: Result; points: DataPoint[]; kernels: readonly KernelInstance[] }) {
+const RegressionChart = memo(function RegressionChart({
+  data,
+  points,
+  kernels,
+}: {
+  data: Result;
+  points: DataPoint[];
+  kernels: readonly KernelInstance[];
+}) {
   const xs = useMemo(() => Array.from(data.theta, (t) => (t * 180) / Math.PI), [data.theta]);
   const curves = useMemo(() => {
-    const list: Curve[] = data.values.map((values, i) => ({ label: `${i + 1}. ${kernelText(kernels[i])}`, colour: colourOf(i), values }));
+    const list: Curve[] = data.values.map((values, i) => ({
+      label: `${i + 1}. ${kernelText(kernels[i])}`,
+      colour: colourOf(i),
+      values,
+    }));
     const c = data.comparison;
-    if (c) list.push({ label: `Laplace fitted to kernel ${c.ntk + 1} (c = ${formatReadout(c.fit.c)})`, colour: colourOf(c.ntk), values: c.values, dashed: true });
+    if (c)
+      list.push({
+        label: `Laplace fitted to kernel ${c.ntk + 1} (c = ${formatReadout(c.fit.c)})`,
+        colour: colourOf(c.ntk),
+        values: c.values,
+        dashed: true,
+      });
     return list;
   }, [data, kernels]);
   // the data set the scale: a wild minimum-norm predictor is clipped rather than flattening the data
@@ -135,7 +171,9 @@ const RegressionChart = memo(function RegressionChart({ data, points, kernels }:
   const { setGlobal, notify } = useStore.getState();
   const addPoint = (angle: number, value: number) => {
     if (points.length >= POINT_LIMITS.items) {
-      notify('info', `At most ${POINT_LIMITS.items} data points.`, ['Remove a point (click it) or clear the points first.']);
+      notify('info', `At most ${POINT_LIMITS.items} data points.`, [
+        'Remove a point (click it) or clear the points first.',
+      ]);
       return;
     }
     const a = Math.round(Math.min(359.9, Math.max(0, angle)) * 10) / 10 + 0;
@@ -159,7 +197,14 @@ const RegressionChart = memo(function RegressionChart({ data, points, kernels }:
         <g className="data-points" aria-hidden="true">
           {points.map((p, i) => (
             // a pointer shortcut only: from the keyboard the points are edited in the "data points" field
-            <circle key={i} cx={x(p.angle)} cy={y(p.value)} r={5} onClick={() => removePoint(i)} data-testid="data-point">
+            <circle
+              key={i}
+              cx={x(p.angle)}
+              cy={y(p.value)}
+              r={5}
+              onClick={() => removePoint(i)}
+              data-testid="data-point"
+            >
               <title>
                 θ = {p.angle}°, y = {p.value} (click to remove)
               </title>
@@ -174,14 +219,24 @@ const RegressionChart = memo(function RegressionChart({ data, points, kernels }:
 /** The bias-free one-hidden-layer NTK: its RKHS has no odd harmonics of degree ≥ 3 (math.md §4). */
 const lacksOddHarmonics = (k: KernelInstance) => familyOf(k).decay(2, k.params).oddVanish;
 
-function RegressionReadout({ data, kernels, ridge, n }: { data: Result; kernels: readonly KernelInstance[]; ridge: number; n: number }) {
+function RegressionReadout({
+  data,
+  kernels,
+  ridge,
+  n,
+}: {
+  data: Result;
+  kernels: readonly KernelInstance[];
+  ridge: number;
+  n: number;
+}) {
   const c = data.comparison;
   return (
     <div className="regression-readout" role="status" data-testid="regression-readout">
       {c ? (
         <p>
-          Largest difference between the predictors of kernel {c.ntk + 1} (NTK) and of the Laplace kernel fitted to it (c ={' '}
-          {formatReadout(c.fit.c)}): <strong data-testid="regression-gap">{formatReadout(c.gap)}</strong>
+          Largest difference between the predictors of kernel {c.ntk + 1} (NTK) and of the Laplace kernel fitted to it
+          (c = {formatReadout(c.fit.c)}): <strong data-testid="regression-gap">{formatReadout(c.gap)}</strong>
           {n > 0 && <> ({formatReadout(100 * c.relativeGap)} % of the largest |y|)</>}.
         </p>
       ) : (
@@ -199,7 +254,8 @@ function RegressionReadout({ data, kernels, ridge, n }: { data: Result; kernels:
                 : ridge === 0
                   ? `interpolates the data (largest residual ${formatReadout(fit.maxResidual)})`
                   : `largest residual ${formatReadout(fit.maxResidual)}`}
-            {lacksOddHarmonics(kernels[i]) && ' — this kernel has no odd harmonics of degree ≥ 3, so it cannot represent them'}
+            {lacksOddHarmonics(kernels[i]) &&
+              ' — this kernel has no odd harmonics of degree ≥ 3, so it cannot represent them'}
           </li>
         ))}
       </ul>

@@ -27,7 +27,8 @@ import { useComputed } from '../../compute/useComputed';
 import '../functionSpace.css';
 
 type Samples = GpSamplesView & Timed;
-const computeSamples = (req: GpSamplesRequest): Promise<Samples> => callWorker('samples', (w) => w.samples(req) as Promise<Samples>);
+const computeSamples = (req: GpSamplesRequest): Promise<Samples> =>
+  callWorker('samples', (w) => w.samples(req) as Promise<Samples>);
 const DIVERGING = packedTable('diverging');
 const domainSpec = controlSpec('domain');
 const DOMAINS = domainSpec.kind === 'choice' ? domainSpec.options : [];
@@ -37,24 +38,40 @@ const SAMPLE_SEEDS = seedSpec.kind === 'number' ? seedSpec : { min: 0, max: 0 };
 export function SamplesPanel() {
   const req = useStore(
     useShallow(
-      (s): GpSamplesRequest => ({ kernels: s.kernels, unit: s.norm === 'unit', domain: s.domain, degree: s.deg, seed: s.sample }),
+      (s): GpSamplesRequest => ({
+        kernels: s.kernels,
+        unit: s.norm === 'unit',
+        domain: s.domain,
+        degree: s.deg,
+        seed: s.sample,
+      }),
     ),
   );
   const { ref, data, request, busy } = useComputed(computeSamples, req, 'The random functions could not be computed');
   return (
-    <section ref={ref} className="panel samples" aria-labelledby="samples-heading" aria-busy={busy} data-compute-ms={data?.computeMs}>
+    <section
+      ref={ref}
+      className="panel samples"
+      aria-labelledby="samples-heading"
+      aria-busy={busy}
+      data-compute-ms={data?.computeMs}
+    >
       <header className="panel-head">
         <h2 id="samples-heading">Random functions: one sample of each kernel’s Gaussian process</h2>
-        {busy && <span className="busy" role="status">Computing…</span>}
+        {busy && (
+          <span className="busy" role="status">
+            Computing…
+          </span>
+        )}
         <PanelExport panel="samples" />
       </header>
       <details className="panel-note">
         <summary>What am I looking at?</summary>
-        Each picture is f = Σ<sub>k≤K</sub> √λ<sub>k</sub> Σ<sub>j</sub> ξ<sub>kj</sub> Y<sub>kj</sub>, a draw from the Gaussian
-        process with covariance k(x, z), built from the kernel’s Mercer eigenvalues λ<sub>k</sub> and spherical harmonics
-        Y<sub>kj</sub>. Every kernel uses the <em>same</em> random numbers ξ, so the pictures differ only through the spectra:
-        NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) look alike and equally rough, a smaller γ is rougher, the Gaussian’s
-        fast-decaying spectrum gives a smooth function.
+        Each picture is f = Σ<sub>k≤K</sub> √λ<sub>k</sub> Σ<sub>j</sub> ξ<sub>kj</sub> Y<sub>kj</sub>, a draw from the
+        Gaussian process with covariance k(x, z), built from the kernel’s Mercer eigenvalues λ<sub>k</sub> and spherical
+        harmonics Y<sub>kj</sub>. Every kernel uses the <em>same</em> random numbers ξ, so the pictures differ only
+        through the spectra: NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) look alike and equally rough, a smaller γ
+        is rougher, the Gaussian’s fast-decaying spectrum gives a smooth function.
       </details>
       <SamplesControls data={data} />
       {data === null || request === null ? (
@@ -77,35 +94,57 @@ const SamplesControls = memo(function SamplesControls({ data }: { data: GpSample
   const perKernel = shown.domain === 'circle' ? 2 * shown.degree + 1 : harmonicCount(shown.degree);
   return (
     <>
-    <div className="panel-controls">
-      <fieldset className="segmented">
-        <legend>Random functions on</legend>
-        {DOMAINS.map(({ value, label }) => (
-          <label key={value}>
-            <input type="radio" name="samples-domain" checked={domain === value} onChange={() => setGlobal('domain', value as typeof domain)} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
-      <ParamControl spec={controlSpec('deg')} value={deg} context="random functions" onChange={(v, c) => setGlobal('deg', v as number, c)} onCommit={commit} />
-    </div>
-    {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
-    <div className="sample-seed panel-actions">
-      <button type="button" onClick={() => setGlobal('sample', sample + 1 > SAMPLE_SEEDS.max ? SAMPLE_SEEDS.min : sample + 1)}>
-        New sample
-      </button>
-      <span role="status">
-        sample #{sample} · truncated at degree K = {shown.degree} ({perKernel.toLocaleString('en')} harmonics per kernel)
-      </span>
-    </div>
+      <div className="panel-controls">
+        <fieldset className="segmented">
+          <legend>Random functions on</legend>
+          {DOMAINS.map(({ value, label }) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name="samples-domain"
+                checked={domain === value}
+                onChange={() => setGlobal('domain', value as typeof domain)}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <ParamControl
+          spec={controlSpec('deg')}
+          value={deg}
+          context="random functions"
+          onChange={(v, c) => setGlobal('deg', v as number, c)}
+          onCommit={commit}
+        />
+      </div>
+      {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
+      <div className="sample-seed panel-actions">
+        <button
+          type="button"
+          onClick={() => setGlobal('sample', sample + 1 > SAMPLE_SEEDS.max ? SAMPLE_SEEDS.min : sample + 1)}
+        >
+          New sample
+        </button>
+        <span role="status">
+          sample #{sample} · truncated at degree K = {shown.degree} ({perKernel.toLocaleString('en')} harmonics per
+          kernel)
+        </span>
+      </div>
     </>
   );
 });
 
-const CircleSamples = memo(function CircleSamples({ data, kernels }: { data: Extract<GpSamplesView, { domain: 'circle' }>; kernels: readonly KernelInstance[] }) {
+const CircleSamples = memo(function CircleSamples({
+  data,
+  kernels,
+}: {
+  data: Extract<GpSamplesView, { domain: 'circle' }>;
+  kernels: readonly KernelInstance[];
+}) {
   const xs = useMemo(() => Array.from(data.theta, (t) => (t * 180) / Math.PI), [data.theta]);
   const curves = useMemo(
-    () => data.values.map((values, i) => ({ label: `${i + 1}. ${kernelText(kernels[i])}`, colour: colourOf(i), values })),
+    () =>
+      data.values.map((values, i) => ({ label: `${i + 1}. ${kernelText(kernels[i])}`, colour: colourOf(i), values })),
     [data.values, kernels],
   );
   return (
@@ -128,18 +167,30 @@ const clampLatitude = (lat: number) => Math.max(-90, Math.min(90, lat));
 /** One decimal of a degree: what the link keeps of the view. */
 const tenth = (v: number) => Math.round(v * 10) / 10 + 0;
 
-const Globes = memo(function Globes({ data, kernels }: { data: Extract<GpSamplesView, { domain: 'sphere' }>; kernels: readonly KernelInstance[] }) {
+const Globes = memo(function Globes({
+  data,
+  kernels,
+}: {
+  data: Extract<GpSamplesView, { domain: 'sphere' }>;
+  kernels: readonly KernelInstance[];
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const lon = useStore((s) => s.lon);
   const lat = useStore((s) => s.lat);
   const count = data.values.length;
   const columns = Math.max(1, Math.min(count, Math.floor(width / 200)));
   const size = Math.max(120, Math.min(400, Math.floor(width / columns) - 12));
-  const raster = useMemo(() => globeRaster(size, lon, lat, data.nLat, data.nLon), [size, lon, lat, data.nLat, data.nLon]);
+  const raster = useMemo(
+    () => globeRaster(size, lon, lat, data.nLat, data.nLon),
+    [size, lon, lat, data.nLat, data.nLon],
+  );
   // one symmetric colour scale for all: with common coefficients and κ(1) = 1 the samples are comparable
   const bound = Math.max(Math.abs(data.range[0]), Math.abs(data.range[1])) || 1;
   const graticule = useMemo(() => {
-    const projection = geoOrthographic().rotate([-lon, -lat]).scale(globeRadius(size)).translate([size / 2, size / 2]);
+    const projection = geoOrthographic()
+      .rotate([-lon, -lat])
+      .scale(globeRadius(size))
+      .translate([size / 2, size / 2]);
     const path = geoPath(projection);
     return { lines: path(geoGraticule10()) ?? '', outline: path({ type: 'Sphere' }) ?? '' };
   }, [size, lon, lat]);
@@ -174,7 +225,12 @@ const Globes = memo(function Globes({ data, kernels }: { data: Extract<GpSamples
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 30 : 10;
     // the arrows turn the view: → shows what lies east, ↑ what lies north
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
     const m = moves[e.key];
     if (!m) return;
     e.preventDefault();
@@ -197,13 +253,22 @@ const Globes = memo(function Globes({ data, kernels }: { data: Extract<GpSamples
         data-testid="globes"
       >
         {data.values.map((values, i) => (
-          <Globe key={i} title={`${i + 1}. ${kernelText(kernels[i])}`} colour={colourOf(i)} values={values} raster={raster} size={size} bound={bound} graticule={graticule} />
+          <Globe
+            key={i}
+            title={`${i + 1}. ${kernelText(kernels[i])}`}
+            colour={colourOf(i)}
+            values={values}
+            raster={raster}
+            size={size}
+            bound={bound}
+            graticule={graticule}
+          />
         ))}
       </div>
       <ColourLegend domain={[-bound, bound]} scheme="diverging" width={Math.min(width, 480)} inset={12} />
       <p className="hint">
-        Drag a globe, or focus the globes and use the arrow keys, to turn them together. Centre: {formatReadout(lon)}° E, {formatReadout(lat)}° N;{' '}
-        grid {data.nLon} × {data.nLat}.
+        Drag a globe, or focus the globes and use the arrow keys, to turn them together. Centre: {formatReadout(lon)}°
+        E, {formatReadout(lat)}° N; grid {data.nLon} × {data.nLat}.
       </p>
     </div>
   );

@@ -47,8 +47,8 @@ export function SpectrumPanel() {
       </header>
       <details className="panel-note">
         <summary>What am I looking at?</summary>
-        Mercer eigenvalues λ_k of degree-k spherical harmonics (Funk–Hecke, uniform measure on S^(d−1)). NTK and
-        Laplace decay at the same rate k^−d, hence the same RKHS; γ-exponential kernels decay like k^−(d−1+γ).
+        Mercer eigenvalues λ_k of degree-k spherical harmonics (Funk–Hecke, uniform measure on S^(d−1)). NTK and Laplace
+        decay at the same rate k^−d, hence the same RKHS; γ-exponential kernels decay like k^−(d−1+γ).
       </details>
       <SpectrumControls />
       {data ? <SpectrumChart data={data} /> : <div className="chart-placeholder">Computing the spectrum…</div>}
@@ -130,15 +130,18 @@ const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData
       }
     if (!(hi >= lo)) [lo, hi] = [-16, 0];
     if (hi - lo < 1) [lo, hi] = [lo - 0.5, hi + 0.5];
-    const y = scaleLinear().domain([Math.floor(lo), Math.ceil(hi)]).range([plotBottom, MARGIN.top]);
+    const y = scaleLinear()
+      .domain([Math.floor(lo), Math.ceil(hi)])
+      .range([plotBottom, MARGIN.top]);
     const pathFor = (log10: Float64Array, parity: 0 | 1) =>
       line<number>()
         .defined((k) => k % 2 === parity && Number.isFinite(log10[k]))
         .x((k) => x(k))
         .y((k) => y(log10[k]))
-        .digits(1)
+        .digits(1)(
         // every second degree: consecutive same-parity points joined, skipping the other parity
-        (Array.from({ length: kmax }, (_, i) => i + 1).filter((k) => k % 2 === parity)) ?? '';
+        Array.from({ length: kmax }, (_, i) => i + 1).filter((k) => k % 2 === parity),
+      ) ?? '';
     const paths = plot.series.map((s) => ({
       even: request.parity === 'odd' ? '' : pathFor(s.log10, 0),
       odd: request.parity === 'even' ? '' : pathFor(s.log10, 1),
@@ -180,7 +183,7 @@ const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData
 
   const ratio = request.quantity === 'ratio';
   const colour = (i: number) => colourOf(ratio ? request.ratioPair[0] - 1 : i);
-  const yLabel = QUANTITIES.find(([q]) => q === request.quantity)![1] + ' (log scale)';
+  const yLabel = `${QUANTITIES.find(([q]) => q === request.quantity)![1]} (log scale)`;
   const pow10 = (v: number) => (Number.isInteger(v) ? `1e${v}` : '');
   return (
     <div className="chart" ref={ref}>
@@ -195,10 +198,32 @@ const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData
         data-testid="spectrum-chart"
         data-compute-ms={data.computeMs.toFixed(2)}
       >
-        <Axis scale={x} orient="bottom" at={HEIGHT - MARGIN.bottom} label="degree k (log scale)" labelOffset={40} ticks={5} format={(v) => (Math.log10(v) % 1 === 0 ? String(v) : '')} grid={HEIGHT - MARGIN.bottom - MARGIN.top} />
-        <Axis scale={y} orient="left" at={MARGIN.left} label={yLabel} labelOffset={48} format={pow10} grid={width - MARGIN.left - MARGIN.right} />
+        <Axis
+          scale={x}
+          orient="bottom"
+          at={HEIGHT - MARGIN.bottom}
+          label="degree k (log scale)"
+          labelOffset={40}
+          ticks={5}
+          format={(v) => (Math.log10(v) % 1 === 0 ? String(v) : '')}
+          grid={HEIGHT - MARGIN.bottom - MARGIN.top}
+        />
+        <Axis
+          scale={y}
+          orient="left"
+          at={MARGIN.left}
+          label={yLabel}
+          labelOffset={48}
+          format={pow10}
+          grid={width - MARGIN.left - MARGIN.right}
+        />
         <clipPath id={clipId}>
-          <rect x={MARGIN.left} y={MARGIN.top} width={Math.max(0, width - MARGIN.left - MARGIN.right)} height={plotBottom - MARGIN.top} />
+          <rect
+            x={MARGIN.left}
+            y={MARGIN.top}
+            width={Math.max(0, width - MARGIN.left - MARGIN.right)}
+            height={plotBottom - MARGIN.top}
+          />
         </clipPath>
         {/* reference lines are clipped to the plot: drawn from k = 1 they may start far above it */}
         <g className="references" clipPath={`url(#${clipId})`}>
@@ -220,8 +245,20 @@ const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData
           ))}
         </g>
         <g className="zero-strip">
-          <rect x={MARGIN.left} y={plotBottom + 5} width={Math.max(0, width - MARGIN.left - MARGIN.right)} height={stripHeight} className="strip-band" />
-          <text x={MARGIN.left - 6} y={plotBottom + 6 + stripHeight / 2} dy="0.32em" textAnchor="end" className="strip-label">
+          <rect
+            x={MARGIN.left}
+            y={plotBottom + 5}
+            width={Math.max(0, width - MARGIN.left - MARGIN.right)}
+            height={stripHeight}
+            className="strip-band"
+          />
+          <text
+            x={MARGIN.left - 6}
+            y={plotBottom + 6 + stripHeight / 2}
+            dy="0.32em"
+            textAnchor="end"
+            className="strip-label"
+          >
             ≤ floor
           </text>
           {strip.map((d, i) => (
@@ -261,12 +298,16 @@ function SpectrumReadout({ data, k }: { data: SpectrumData; k: number }) {
       {result.series.map((s, i) => (
         <div key={i}>
           <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" />
-          {i + 1}. λ_k = {Math.abs(s.lambda[k]) <= s.floor ? `≈ 0 (≤ floor ${formatReadout(s.floor)})` : formatReadout(s.lambda[k])}
+          {i + 1}. λ_k ={' '}
+          {Math.abs(s.lambda[k]) <= s.floor ? `≈ 0 (≤ floor ${formatReadout(s.floor)})` : formatReadout(s.lambda[k])}
         </div>
       ))}
       {request.quantity === 'ratio' && (
         <div>
-          ratio A/B = {Number.isFinite(data.plot.series[0].log10[k]) ? formatReadout(Math.pow(10, data.plot.series[0].log10[k])) : '— (below floor)'}
+          ratio A/B ={' '}
+          {Number.isFinite(data.plot.series[0].log10[k])
+            ? formatReadout(Math.pow(10, data.plot.series[0].log10[k]))
+            : '— (below floor)'}
         </div>
       )}
     </div>
@@ -308,14 +349,19 @@ const FitTable = memo(function FitTable({ data }: { data: SpectrumData }) {
                 <td data-testid={`slope-${i}`}>
                   {fit ? (
                     <>
-                      {formatSlope(fit.slope)} <small>over k ∈ [{fit.kFrom}, {fit.kTo}]{rate.oddVanish ? ', even k' : ''}</small>
+                      {formatSlope(fit.slope)}{' '}
+                      <small>
+                        over k ∈ [{fit.kFrom}, {fit.kTo}]{rate.oddVanish ? ', even k' : ''}
+                      </small>
                     </>
                   ) : (
                     <small>no fit: fewer than 3 eigenvalues above the floor in the window</small>
                   )}
                 </td>
                 <td>
-                  {rate.exponent === null ? rate.label : `${formatReadout(rate.exponent).replace('-', '−')} (${rate.label})`}
+                  {rate.exponent === null
+                    ? rate.label
+                    : `${formatReadout(rate.exponent).replace('-', '−')} (${rate.label})`}
                   <small> {rate.source}</small>
                 </td>
               </tr>

@@ -47,9 +47,10 @@ export const TheoremCard = memo(function TheoremCard({ data }: { data: SpectrumD
         })}
       </ul>
       <p className="caveat">
-        <strong>Finite k:</strong> the rate is asymptotic; a fit over a finite window approaches it from above, the
-        more slowly the larger d.
-        {to < K_OVER_D * d && ` This window ends at k = ${to}, not yet large compared with d = ${d}: expect slopes visibly above the rate.`}{' '}
+        <strong>Finite k:</strong> the rate is asymptotic; a fit over a finite window approaches it from above, the more
+        slowly the larger d.
+        {to < K_OVER_D * d &&
+          ` This window ends at k = ${to}, not yet large compared with d = ${d}: expect slopes visibly above the rate.`}{' '}
         <strong>Accuracy floor:</strong> eigenvalues at or below about {formatReadout(Math.max(...floors))} cannot be
         told from 0 and are left out of the fits
         {floorsInWindow > 0
@@ -68,7 +69,8 @@ function evidence(fit: TailFit | null, rate: DecayRate, [from, to]: [number, num
   if (rate.exponent === null) return `${measured}; theory: ${rate.label}, so no single slope (it steepens as k grows)`;
   const gap = fit.slope - rate.exponent;
   const by = formatSlope(Math.abs(gap));
-  const verdict = Math.abs(gap) <= AGREES ? `within ${AGREES} of it` : gap > 0 ? `${by} above it: finite-k bias` : `${by} below it`;
+  const verdict =
+    Math.abs(gap) <= AGREES ? `within ${AGREES} of it` : gap > 0 ? `${by} above it: finite-k bias` : `${by} below it`;
   return `${measured}; theory ${formatReadout(rate.exponent).replace('-', '−')} (${rate.label}), ${verdict}`;
 }
 
