@@ -4,7 +4,7 @@
  * kernel gradient flow (learningView), plus the profiles of the target and of the learned function f_t.
  * The SVG is t_k against k, log–log, with the link's t as a reference line.
  */
-import { familyOf } from '../core/kernels/registry';
+import { kernelLabel } from '../core/kernels/registry';
 import { learningView } from '../core/functionSpace/learning';
 import type { LinkState } from '../link';
 import { instanceText, readDegrees } from '../link';
@@ -71,7 +71,7 @@ export function learningFigure(state: LinkState, link: string) {
     const series: SvgSeries[] = names.map((name, i) => {
       const never = degrees.filter((_, q) => times[i][q] === null);
       return {
-        label: `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}   [${name}]${never.length ? `; never learned: k = ${never.join(', ')}` : ''}`,
+        label: `${kernelLabel(state.kernels[i], i)}   [${name}]${never.length ? `; never learned: k = ${never.join(', ')}` : ''}`,
         colour: colourOf(i),
         x: degrees,
         y: times[i].map((tk) => tk ?? NaN),

@@ -3,7 +3,7 @@
  * plane of the first two axes, z from the link (zn, za); the SVG shows the maps as drawn (heatmaps with
  * the unit circle, the origin and z, the difference map of da and db) and the ray view.
  */
-import { familyOf } from '../core/kernels/registry';
+import { kernelLabel } from '../core/kernels/registry';
 import { planeGrid, planeMaps, planeValues, rayProfile } from '../core/offsphere/plane';
 import { pointFromPolar } from '../core/offsphere/polar';
 import type { LinkState } from '../link';
@@ -67,7 +67,7 @@ function offsphereSvg(state: LinkState, link: string): string {
   ];
   const panels: { title: string; values: Float32Array; domain: [number, number]; scheme: ColourScheme }[] =
     maps.values.map((v, i) => ({
-      title: `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}, at x = 0: ${maps.atOrigin[i].toPrecision(4)}`,
+      title: `${kernelLabel(state.kernels[i], i)}, at x = 0: ${maps.atOrigin[i].toPrecision(4)}`,
       values: v,
       domain: state.scale === 'shared' ? shared : maps.ranges[i],
       scheme: 'sequential',
@@ -100,7 +100,7 @@ function offsphereSvg(state: LinkState, link: string): string {
     xDomain: [0, state.R],
     yDomain: [lo, hi > lo ? hi : lo + 1],
     series: ray.values.map((y, i) => ({
-      label: `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}`,
+      label: kernelLabel(state.kernels[i], i),
       colour: colourOf(i),
       x: ray.r,
       y,

@@ -3,7 +3,7 @@
  * (the view's `axis` and `zoom`, with the fitted Laplace kernel dashed when `fit` is set).
  */
 import { fitLaplace } from '../core/kernels/fitLaplace';
-import { familyOf } from '../core/kernels/registry';
+import { kernelLabel } from '../core/kernels/registry';
 import { profile } from '../core/views/profile';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
@@ -77,7 +77,7 @@ export function profileFigure(state: LinkState, link: string) {
         return {
           label: isFit
             ? `least-squares Laplace fit to kernel ${state.fit}: ${instanceText(fit.instance)}, rms ${fit.rms.toPrecision(3)}`
-            : `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}   [${names[i]}]`,
+            : `${kernelLabel(state.kernels[i], i)}   [${names[i]}]`,
           colour: colourOf(isFit ? state.fit - 1 : i),
           x: xs,
           y: values,

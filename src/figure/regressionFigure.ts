@@ -3,7 +3,7 @@
  * kernel on the link's data (regressionView), on θ ∈ [0, 2π] plus the data angles, with the Laplace kernel
  * fitted to the first NTK instance and the largest gap between the two predictors.
  */
-import { familyOf } from '../core/kernels/registry';
+import { kernelLabel } from '../core/kernels/registry';
 import { regressionView } from '../core/views/regressionView';
 import type { LinkState } from '../link';
 import { instanceText, readPoints } from '../link';
@@ -70,7 +70,7 @@ export function regressionFigure(state: LinkState, link: string) {
         ? `   (${solve}, max |f(θᵢ) − yᵢ| = ${fit.maxResidual.toPrecision(3)})`
         : '   (no data: f = 0)';
       return {
-        label: `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}${detail}`,
+        label: `${kernelLabel(state.kernels[i], i)}${detail}`,
         colour: colourOf(i),
         x: degrees,
         y: values,

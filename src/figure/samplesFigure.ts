@@ -4,7 +4,7 @@
  * (values on the latitude × longitude grid; the SVG draws one equirectangular map per kernel on a shared
  * symmetric diverging scale).
  */
-import { familyOf } from '../core/kernels/registry';
+import { kernelLabel } from '../core/kernels/registry';
 import { gpSamples, type GpSamplesResult } from '../core/functionSpace/samples';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
@@ -60,9 +60,6 @@ export function samplesFigure(state: LinkState, link: string) {
   };
 }
 
-const kernelLabel = (state: LinkState, i: number) =>
-  `${i + 1}. ${familyOf(state.kernels[i]).text(state.kernels[i].params)}`;
-
 const subtitle = (state: LinkState) =>
   `truncation degree K = ${state.deg}, seed ${state.sample}; ${state.norm === 'unit' ? 'kernels divided by κ(1)' : 'raw kernels'}`;
 
@@ -78,7 +75,12 @@ function circleSvg(state: LinkState, link: string, result: GpSamplesResult & { d
     yScale: 'linear',
     xDomain: [0, 360],
     yDomain: hi > lo ? [lo, hi] : [lo - 1, lo + 1],
-    series: result.values.map((y, i) => ({ label: kernelLabel(state, i), colour: colourOf(i), x: degrees, y })),
+    series: result.values.map((y, i) => ({
+      label: kernelLabel(state.kernels[i], i),
+      colour: colourOf(i),
+      x: degrees,
+      y,
+    })),
     notes: [`link: ${link}`],
   });
 }
@@ -115,7 +117,7 @@ function sphereSvg(state: LinkState, link: string, result: GpSamplesResult & { d
     for (let r = 0; r < nLat; r++) northUp.set(v.subarray((nLat - 1 - r) * nLon, (nLat - r) * nLon), r * nLon);
     out.push(
       `<g transform="translate(${left},${top})">`,
-      `<text x="0" y="-6" fill="${colourOf(i)}" font-weight="bold">${escapeXml(kernelLabel(state, i))}</text>`,
+      `<text x="0" y="-6" fill="${colourOf(i)}" font-weight="bold">${escapeXml(kernelLabel(state.kernels[i], i))}</text>`,
       mapImage({
         values: northUp,
         columns: nLon,

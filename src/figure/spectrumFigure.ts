@@ -2,7 +2,7 @@
  * The spectrum panel as a figure (links.md §2): λ_k for k = 0..kmax per instance with its accuracy
  * floor; the SVG is the log–log view with values at or below the floor left out (indistinguishable from 0).
  */
-import { familyOf } from '../core/kernels/registry';
+import { familyOf, kernelLabel } from '../core/kernels/registry';
 import { spectrum } from '../core/spectrum/spectrum';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
@@ -60,7 +60,7 @@ export function spectrumFigure(state: LinkState, link: string) {
         const f = familyOf(state.kernels[i]);
         const rate = f.decay(state.d, state.kernels[i].params);
         return {
-          label: `${i + 1}. ${f.text(state.kernels[i].params)}   λ_0 = ${result.series[i].lambda[0].toPrecision(4)}, theory ${rate.label}   [${names[i]}]`,
+          label: `${kernelLabel(state.kernels[i], i)}   λ_0 = ${result.series[i].lambda[0].toPrecision(4)}, theory ${rate.label}   [${names[i]}]`,
           colour: colourOf(i),
           x: k,
           y,

@@ -315,6 +315,14 @@ export function defaultInstance(id: string, overrides: Params = {}): KernelInsta
   return { family: id, params };
 }
 
+/**
+ * The numbered name of the instance at 0-based `index` of the kernel list, as every legend, readout and
+ * figure shows it (position = colour): "2. exp(−‖x−z‖)".
+ */
+export function kernelLabel(k: KernelInstance, index: number): string {
+  return `${index + 1}. ${familyOf(k).text(k.params)}`;
+}
+
 /** Value on the unit sphere after `norm` (links.md §1): raw, or divided by κ(1). */
 export function sphereValue(k: KernelInstance, delta: number, sigma: number, unit: boolean): number {
   const f = familyOf(k);

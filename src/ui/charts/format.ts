@@ -1,5 +1,3 @@
-import { familyOf, type KernelInstance } from '../../core/kernels/registry';
-
 /** Number formatting for readouts: 4 significant digits, never "NaN" or "Infinity" on screen. */
 export function formatReadout(v: number): string {
   if (!Number.isFinite(v)) return '—';
@@ -21,4 +19,3 @@ export function formatFromLog10(l: number): string {
 export const formatSlope = (s: number) => (Number.isFinite(s) ? s.toFixed(2).replace('-', '−') : '—');
 
 /** An instance as the views name it, e.g. "ReLU NTK, L=2" (the registry's plain-text formula). */
-export const kernelText = (k: KernelInstance) => familyOf(k).text(k.params);

@@ -3,7 +3,7 @@
  * view of the spectrum and the off-sphere comparison. Positions beyond the last kernel show the last.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { familyOf } from '../../core/kernels/registry';
+import { kernelLabel } from '../../core/kernels/registry';
 import { useStore } from '../../state/store';
 
 type PositionKey = 'ra' | 'rb' | 'da' | 'db';
@@ -23,7 +23,7 @@ export function PairPicker({ keys, purpose }: { keys: readonly [PositionKey, Pos
           >
             {s.kernels.map((k, i) => (
               <option key={i} value={i + 1}>
-                {i + 1}. {familyOf(k).text(k.params)}
+                {kernelLabel(k, i)}
               </option>
             ))}
           </select>

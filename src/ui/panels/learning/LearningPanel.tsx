@@ -14,12 +14,13 @@ import { useStore } from '../../../state/store';
 import type { Timed } from '../../../workerClient/api';
 import { callWorker } from '../../../workerClient/client';
 import { LineChart, type Curve } from '../../charts/LineChart';
-import { formatReadout, kernelText } from '../../charts/format';
+import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
 import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
 import { useComputed } from '../../compute/useComputed';
 import '../functionSpace.css';
+import { kernelLabel } from '../../../core/kernels/registry';
 
 type Result = LearningCurves & Timed;
 const computeLearning = (req: LearningViewRequest) => callWorker('function', (w) => w.learning(req) as Promise<Result>);
@@ -155,7 +156,7 @@ const TimesChart = memo(function TimesChart({
   const curves = useMemo<Curve[]>(
     () =>
       data.kernels.map((kc, i) => ({
-        label: `${i + 1}. ${kernelText(kernels[i])}`,
+        label: kernelLabel(kernels[i], i),
         colour: colourOf(i),
         values: kc.degrees.map((c) => c.timeToLearn ?? NaN),
       })),
@@ -174,11 +175,9 @@ const TimesChart = memo(function TimesChart({
       curves={curves}
       xDomain={xDomain}
       yDomain={yDomain}
-      xLog={xLog}
-      yLog
-      xLabel="degree k of the harmonic"
-      yLabel="time to learn t_k (units of 1/η)"
-      xReadout={(k) => `k = ${k}`}
+      x={{ label: 'degree k of the harmonic', log: xLog }}
+      y={{ label: 'time to learn t_k (units of 1/η)', log: true }}
+      readoutTitle={(i) => `k = ${data.degrees[i]}`}
       summary={`Time to learn each degree k for ${kernels.length} kernels on S^${d - 1}; the dashed line is the current time t: degrees below it are learned.`}
       testId="learning-times"
       height={260}
@@ -217,7 +216,7 @@ const ProfileAtT = memo(function ProfileAtT({ data, kernels }: { data: Result; k
   const curves = useMemo<Curve[]>(
     () => [
       ...data.kernels.map((kc, i) => ({
-        label: `${i + 1}. ${kernelText(kernels[i])}`,
+        label: kernelLabel(kernels[i], i),
         colour: colourOf(i),
         values: kc.profile,
       })),
@@ -230,9 +229,9 @@ const ProfileAtT = memo(function ProfileAtT({ data, kernels }: { data: Result; k
       xs={xs}
       curves={curves}
       xDomain={[0, 180]}
-      xLabel="angle θ from the pole (degrees)"
-      yLabel={`f_t(θ) at t = ${formatReadout(data.t)}`}
-      xReadout={(v) => `θ = ${formatReadout(v)}°`}
+      x={{ label: 'angle θ from the pole (degrees)' }}
+      y={{ label: `f_t(θ) at t = ${formatReadout(data.t)}` }}
+      readoutTitle={(i) => `θ = ${formatReadout(xs[i])}°`}
       summary={`The learned function at time ${formatReadout(data.t)} for each kernel, and the target, over the angle from the pole.`}
       testId="learning-profile"
       height={240}
@@ -253,8 +252,7 @@ function LearningTable({ data, kernels }: { data: Result; kernels: readonly Kern
             <th scope="col">k</th>
             {kernels.map((k, i) => (
               <th key={i} scope="col">
-                <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" /> {i + 1}.{' '}
-                {kernelText(k)}
+                <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" /> {kernelLabel(k, i)}
               </th>
             ))}
           </tr>

@@ -3,18 +3,17 @@
  * through the origin and z, a difference map of two instances, the ray view k(r·x̂, z), the homogeneous
  * option of the shift-invariant kernels, and a readout of how much normalizing data removes the difference.
  */
-import { line, scaleLinear } from 'd3';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GENERATOR_NAME } from '../../../core/numerics/random';
-import { familyOf } from '../../../core/kernels/registry';
+import { familyOf, kernelLabel } from '../../../core/kernels/registry';
 import { colourOf } from '../../../figure/palette';
 import { controlSpec } from '../../../link';
 import { useStore } from '../../../state/store';
 import { callWorker } from '../../../workerClient/client';
-import { Axis } from '../../charts/Axis';
 import { useWidth } from '../../charts/useWidth';
 import { formatReadout } from '../../charts/format';
 import { Heatmap } from '../../charts/Heatmap';
+import { type Curve, LineChart } from '../../charts/LineChart';
 import { PanelExport } from '../../export/PanelExport';
 import { PairPicker } from '../../controls/PairPicker';
 import { ParamControl } from '../../controls/ParamControl';
@@ -176,7 +175,7 @@ const Maps = memo(function Maps({
     const m = data.diffRange ? Math.max(Math.abs(data.diffRange[0]), Math.abs(data.diffRange[1])) || 1 : 1;
     return { maps: data.ranges.map((r) => (scale === 'shared' ? shared : r)), diff: [-m, m] as [number, number] };
   }, [data, scale]);
-  const name = (i: number) => `${i + 1}. ${familyOf(data.kernels[i]).text(data.kernels[i].params)}`;
+  const name = (i: number) => kernelLabel(data.kernels[i], i);
   return (
     <div className="maps" ref={ref} data-compute-ms={data.computeMs.toFixed(2)} data-size={data.size}>
       {data.values.map((values, i) => (
@@ -214,70 +213,47 @@ const Maps = memo(function Maps({
 });
 
 const RAY_HEIGHT = 240;
-const RAY_MARGIN = { top: 10, right: 16, bottom: 44, left: 58 };
 
 const RayView = memo(function RayView() {
   const data = useRay();
-  const [ref, width] = useWidth<HTMLDivElement>();
   const unit = useStore((s) => s.norm === 'unit');
-  if (!data) return null;
-  const R = data.r[data.r.length - 1];
-  const x = scaleLinear()
-    .domain([0, R])
-    .range([RAY_MARGIN.left, width - RAY_MARGIN.right]);
-  let lo = 0;
-  let hi = 0;
-  for (const v of data.values) for (const t of v) [lo, hi] = [Math.min(lo, t), Math.max(hi, t)];
-  const y = scaleLinear()
-    .domain([lo, hi > lo ? hi : lo + 1])
-    .nice()
-    .range([RAY_HEIGHT - RAY_MARGIN.bottom, RAY_MARGIN.top]);
-  const path = line<number>()
-    .x((_, i) => x(data.r[i]))
-    .y((v) => y(v))
-    .digits(1);
+  const chart = useMemo(() => {
+    if (!data) return null;
+    return {
+      xs: data.r,
+      curves: data.values.map(
+        (values, i): Curve => ({ label: kernelLabel(data.kernels[i], i), colour: colourOf(i), values }),
+      ),
+      xDomain: [0, data.r[data.r.length - 1]] as [number, number],
+    };
+  }, [data]);
+  if (!data || !chart) return null;
+  const R = chart.xDomain[1];
   return (
-    <div className="ray" ref={ref}>
+    <div className="ray">
       <h3>Along a ray: k(r·x̂, z) for r from 0 to R</h3>
       <NumberParam name="ray" />
-      <svg
-        width={width}
+      <LineChart
+        {...chart}
+        yIncludeZero
+        x={{ label: 'r = ‖x‖ along the ray' }}
+        y={{ label: unit ? 'k(r·x̂, z) / κ(1)' : 'k(r·x̂, z)' }}
         height={RAY_HEIGHT}
-        role="img"
-        aria-label="Kernels along the ray r·x̂ against r"
-        data-testid="ray-chart"
-      >
-        <Axis
-          scale={x}
-          orient="bottom"
-          at={RAY_HEIGHT - RAY_MARGIN.bottom}
-          label="r = ‖x‖ along the ray"
-          labelOffset={36}
-          grid={RAY_HEIGHT - RAY_MARGIN.top - RAY_MARGIN.bottom}
-        />
-        <Axis
-          scale={y}
-          orient="left"
-          at={RAY_MARGIN.left}
-          label={unit ? 'k(r·x̂, z) / κ(1)' : 'k(r·x̂, z)'}
-          labelOffset={46}
-        />
-        {R >= 1 && (
-          <g className="unit-mark">
-            <line x1={x(1)} x2={x(1)} y1={RAY_MARGIN.top} y2={RAY_HEIGHT - RAY_MARGIN.bottom} />
-            <text x={x(1) + 4} y={RAY_MARGIN.top + 12}>
-              r = 1 (the sphere)
-            </text>
-          </g>
-        )}
-        {data.values.map((v, i) => (
-          <path key={i} className="curve" stroke={colourOf(i)} d={path(Array.from(v)) ?? ''} />
-        ))}
-      </svg>
-      <p className="hint">
-        The bias-free NTK grows linearly in r (homogeneity); Laplace peaks near z and decays; with bias the NTK is
-        affine in r (zero-initialized bias) or bends away from linear (random bias).
-      </p>
+        readoutTitle={(i) => `r = ${formatReadout(data.r[i])}`}
+        summary="Kernels along the ray r·x̂ against r"
+        testId="ray-chart"
+        underlay={({ x }, frame) =>
+          R >= 1 && (
+            <g className="unit-mark">
+              <line x1={x(1)} x2={x(1)} y1={frame.top} y2={frame.bottom} />
+              <text x={x(1) + 4} y={frame.top + 12}>
+                r = 1 (the sphere)
+              </text>
+            </g>
+          )
+        }
+        hint="The bias-free NTK grows linearly in r (homogeneity); Laplace peaks near z and decays; with bias the NTK is affine in r (zero-initialized bias) or bends away from linear (random bias)."
+      />
     </div>
   );
 });

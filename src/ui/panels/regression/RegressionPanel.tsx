@@ -5,7 +5,7 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { familyOf, type KernelInstance } from '../../../core/kernels/registry';
+import { familyOf, type KernelInstance, kernelLabel } from '../../../core/kernels/registry';
 import { TARGET_KINDS, loadTarget, type TargetKind } from '../../../core/functionSpace/targets';
 import type { RegressionView } from '../../../core/views/regressionView';
 import { colourOf } from '../../../figure/palette';
@@ -14,7 +14,7 @@ import { useStore } from '../../../state/store';
 import type { Timed } from '../../../workerClient/api';
 import { computeRegression } from '../../../workerClient/regression';
 import { LineChart, type Curve } from '../../charts/LineChart';
-import { formatReadout, kernelText } from '../../charts/format';
+import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
 import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
@@ -152,7 +152,7 @@ const RegressionChart = memo(function RegressionChart({
   const xs = useMemo(() => Array.from(data.theta, (t) => (t * 180) / Math.PI), [data.theta]);
   const curves = useMemo(() => {
     const list: Curve[] = data.values.map((values, i) => ({
-      label: `${i + 1}. ${kernelText(kernels[i])}`,
+      label: kernelLabel(kernels[i], i),
       colour: colourOf(i),
       values,
     }));
@@ -187,9 +187,9 @@ const RegressionChart = memo(function RegressionChart({
       curves={curves}
       xDomain={[0, 360]}
       yDomain={[-bound, bound]}
-      xLabel="angle θ on the circle (degrees)"
-      yLabel="y, f(θ)"
-      xReadout={(x) => `θ = ${formatReadout(x)}°`}
+      x={{ label: 'angle θ on the circle (degrees)' }}
+      y={{ label: 'y, f(θ)' }}
+      readoutTitle={(i) => `θ = ${formatReadout(xs[i])}°`}
       summary={`Kernel ridge regression predictors of ${kernels.length} kernels on ${points.length} data points on the circle.`}
       testId="regression-chart"
       onPlotClick={addPoint}
@@ -246,7 +246,7 @@ function RegressionReadout({
         {data.fits.map((fit, i) => (
           <li key={i}>
             <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" />
-            {i + 1}. {kernelText(kernels[i])}:{' '}
+            {kernelLabel(kernels[i], i)}:{' '}
             {n === 0
               ? 'no data'
               : fit.minimumNorm

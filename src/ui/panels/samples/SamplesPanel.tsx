@@ -18,13 +18,14 @@ import type { GpSamplesView, Timed } from '../../../workerClient/api';
 import { callWorker } from '../../../workerClient/client';
 import { LineChart } from '../../charts/LineChart';
 import { useWidth } from '../../charts/useWidth';
-import { formatReadout, kernelText } from '../../charts/format';
+import { formatReadout } from '../../charts/format';
 import { globeRadius, globeRaster, paintRaster, sampleRaster } from '../../charts/globe';
 import { ColourLegend } from '../../charts/Heatmap';
 import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
 import { useComputed } from '../../compute/useComputed';
 import '../functionSpace.css';
+import { kernelLabel } from '../../../core/kernels/registry';
 
 type Samples = GpSamplesView & Timed;
 const computeSamples = (req: GpSamplesRequest): Promise<Samples> =>
@@ -143,8 +144,7 @@ const CircleSamples = memo(function CircleSamples({
 }) {
   const xs = useMemo(() => Array.from(data.theta, (t) => (t * 180) / Math.PI), [data.theta]);
   const curves = useMemo(
-    () =>
-      data.values.map((values, i) => ({ label: `${i + 1}. ${kernelText(kernels[i])}`, colour: colourOf(i), values })),
+    () => data.values.map((values, i) => ({ label: kernelLabel(kernels[i], i), colour: colourOf(i), values })),
     [data.values, kernels],
   );
   return (
@@ -152,9 +152,9 @@ const CircleSamples = memo(function CircleSamples({
       xs={xs}
       curves={curves}
       xDomain={[0, 360]}
-      xLabel="angle θ on the circle (degrees)"
-      yLabel="f(θ)"
-      xReadout={(x) => `θ = ${formatReadout(x)}°`}
+      x={{ label: 'angle θ on the circle (degrees)' }}
+      y={{ label: 'f(θ)' }}
+      readoutTitle={(i) => `θ = ${formatReadout(xs[i])}°`}
       summary={`Random functions on the circle, truncated at degree ${data.degree}, one per kernel from the same random coefficients.`}
       testId="samples-circle"
     />
@@ -255,7 +255,7 @@ const Globes = memo(function Globes({
         {data.values.map((values, i) => (
           <Globe
             key={i}
-            title={`${i + 1}. ${kernelText(kernels[i])}`}
+            title={kernelLabel(kernels[i], i)}
             colour={colourOf(i)}
             values={values}
             raster={raster}

@@ -3,18 +3,15 @@
  * even and odd degrees drawn apart, eigenvalues at or below the accuracy floor on a marked strip, reference
  * rates with their theorems, fitted tail slopes with their window. Numbers come from the worker.
  */
-import { line, scaleLinear, scaleLog } from 'd3';
-import { memo, useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { familyOf } from '../../../core/kernels/registry';
+import { familyOf, kernelLabel } from '../../../core/kernels/registry';
 import type { SpectrumQuantity } from '../../../core/views/spectrumPlot';
 import { controlSpec } from '../../../link';
 import { useStore } from '../../../state/store';
 import { colourOf } from '../../../figure/palette';
-import { Axis } from '../../charts/Axis';
-import { pointerInSvg } from '../../charts/pointer';
-import { useWidth } from '../../charts/useWidth';
 import { formatFromLog10, formatReadout, formatSlope } from '../../charts/format';
+import { type Curve, type Frame, LineChart, ReadoutLine, type Scales } from '../../charts/LineChart';
 import { PanelExport } from '../../export/PanelExport';
 import { PairPicker } from '../../controls/PairPicker';
 import { ParamControl } from '../../controls/ParamControl';
@@ -23,7 +20,6 @@ import { useSpectrum, type SpectrumData } from './useSpectrum';
 
 const HEIGHT = 340;
 const STRIP_ROW = 4;
-const MARGIN = { top: 12, right: 18, bottom: 48, left: 62 };
 
 const QUANTITIES: readonly [SpectrumQuantity, string][] = [
   ['lambda', 'λ_k'],
@@ -107,20 +103,16 @@ const SpectrumControls = memo(function SpectrumControls() {
   );
 });
 
-/** Memoized: redrawn when new data arrives, not on every input that merely requests it. */
+/** Memoized: redrawn when new data arrives. The y axis is log10 of the plotted quantity, labelled as powers of 10. */
 const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData }) {
-  const [ref, width] = useWidth<HTMLDivElement>();
-  const [hover, setHover] = useState<number | null>(null);
-  const clipId = `plot${useId().replace(/:/g, '')}`;
   const { result, plot, request } = data;
   const kmax = result.kmax;
-  const stripHeight = STRIP_ROW * plot.series.length + 6;
-  const plotBottom = HEIGHT - MARGIN.bottom - stripHeight - 8;
 
-  const { x, y, paths, strip, refs } = useMemo(() => {
-    const x = scaleLog()
-      .domain([1, Math.max(2, kmax)])
-      .range([MARGIN.left, width - MARGIN.right]);
+  const chart = useMemo(() => {
+    const ratio = request.quantity === 'ratio';
+    const colour = (i: number) => colourOf(ratio ? request.ratioPair[0] - 1 : i);
+    // degrees 1..kmax (k = 0 has no place on a log axis)
+    const xs = Float64Array.from({ length: kmax }, (_, i) => i + 1);
     let lo = Infinity;
     let hi = -Infinity;
     for (const s of plot.series)
@@ -130,177 +122,115 @@ const SpectrumChart = memo(function SpectrumChart({ data }: { data: SpectrumData
       }
     if (!(hi >= lo)) [lo, hi] = [-16, 0];
     if (hi - lo < 1) [lo, hi] = [lo - 0.5, hi + 0.5];
-    const y = scaleLinear()
-      .domain([Math.floor(lo), Math.ceil(hi)])
-      .range([plotBottom, MARGIN.top]);
-    const pathFor = (log10: Float64Array, parity: 0 | 1) =>
-      line<number>()
-        .defined((k) => k % 2 === parity && Number.isFinite(log10[k]))
-        .x((k) => x(k))
-        .y((k) => y(log10[k]))
-        .digits(1)(
-        // every second degree: consecutive same-parity points joined, skipping the other parity
-        Array.from({ length: kmax }, (_, i) => i + 1).filter((k) => k % 2 === parity),
-      ) ?? '';
-    const paths = plot.series.map((s) => ({
-      even: request.parity === 'odd' ? '' : pathFor(s.log10, 0),
-      odd: request.parity === 'even' ? '' : pathFor(s.log10, 1),
+    const curves: Curve[] = plot.series.map((s, i) => ({
+      label: ratio ? 'ratio A/B' : kernelLabel(request.kernels[i], i),
+      colour: colour(i),
+      values: s.log10.subarray(1),
+      parity: request.parity,
     }));
+    return { xs, curves, yDomain: [Math.floor(lo), Math.ceil(hi)] as [number, number], colour };
+  }, [plot, kmax, request]);
+
+  const stripHeight = STRIP_ROW * plot.series.length + 6;
+  const below = {
+    height: stripHeight,
     // zero strip: one row per series, a mark for each degree at or below the floor
-    const strip = plot.series.map((s, i) => {
-      const rowY = plotBottom + 8 + i * STRIP_ROW;
-      let d = '';
-      for (let k = 1; k <= kmax; k++) {
-        if (!s.belowFloor[k]) continue;
-        if (request.parity !== 'all' && (k % 2 === 0) !== (request.parity === 'even')) continue;
-        const x0 = x(k);
-        const x1 = k < kmax ? x(k + 1) : x0 + 2;
-        d += `M${x0.toFixed(1)},${rowY}h${Math.max(1, (x1 - x0) * 0.8).toFixed(1)}`;
-      }
-      return d;
-    });
-    const refs = plot.references.map((r) => ({
-      ...r,
-      x1: x(1),
-      y1: y(r.log10AtOne),
-      x2: x(kmax),
-      y2: y(r.log10AtOne + r.exponent * Math.log10(kmax)),
-    }));
-    return { x, y, paths, strip, refs };
-  }, [plot, kmax, width, plotBottom, request.parity]);
-
-  const onPointer = (e: PointerEvent<SVGRectElement>) => {
-    setHover(Math.min(kmax, Math.max(1, Math.round(x.invert(pointerInSvg(e)[0])))));
-  };
-  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
-    const at = hover ?? 1;
-    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 1, End: kmax };
-    if (e.key in moves) {
-      e.preventDefault();
-      setHover(Math.min(kmax, Math.max(1, moves[e.key])));
-    } else if (e.key === 'Escape') setHover(null);
-  };
-
-  const ratio = request.quantity === 'ratio';
-  const colour = (i: number) => colourOf(ratio ? request.ratioPair[0] - 1 : i);
-  const yLabel = `${QUANTITIES.find(([q]) => q === request.quantity)![1]} (log scale)`;
-  const pow10 = (v: number) => (Number.isInteger(v) ? `1e${v}` : '');
-  return (
-    <div className="chart" ref={ref}>
-      <svg
-        width={width}
-        height={HEIGHT}
-        role="img"
-        aria-label={describeSpectrum(data)}
-        tabIndex={0}
-        onKeyDown={onKey}
-        onBlur={() => setHover(null)}
-        data-testid="spectrum-chart"
-        data-compute-ms={data.computeMs.toFixed(2)}
-      >
-        <Axis
-          scale={x}
-          orient="bottom"
-          at={HEIGHT - MARGIN.bottom}
-          label="degree k (log scale)"
-          labelOffset={40}
-          ticks={5}
-          format={(v) => (Math.log10(v) % 1 === 0 ? String(v) : '')}
-          grid={HEIGHT - MARGIN.bottom - MARGIN.top}
-        />
-        <Axis
-          scale={y}
-          orient="left"
-          at={MARGIN.left}
-          label={yLabel}
-          labelOffset={48}
-          format={pow10}
-          grid={width - MARGIN.left - MARGIN.right}
-        />
-        <clipPath id={clipId}>
-          <rect
-            x={MARGIN.left}
-            y={MARGIN.top}
-            width={Math.max(0, width - MARGIN.left - MARGIN.right)}
-            height={plotBottom - MARGIN.top}
-          />
-        </clipPath>
-        {/* reference lines are clipped to the plot: drawn from k = 1 they may start far above it */}
-        <g className="references" clipPath={`url(#${clipId})`}>
-          {refs.map((r) => (
-            <g key={r.exponent}>
-              <line x1={r.x1} y1={r.y1} x2={r.x2} y2={r.y2} className="reference" />
-              <text x={r.x2 - 4} y={r.y2 - 6} textAnchor="end" className="reference-label">
-                {r.label} ({r.source})
-              </text>
-            </g>
-          ))}
-        </g>
-        <g className="curves">
-          {paths.map((p, i) => (
-            <g key={i} stroke={colour(i)} data-kernel={i}>
-              <path d={p.even} className="curve" />
-              <path d={p.odd} className="curve odd" />
-            </g>
-          ))}
-        </g>
-        <g className="zero-strip">
-          <rect
-            x={MARGIN.left}
-            y={plotBottom + 5}
-            width={Math.max(0, width - MARGIN.left - MARGIN.right)}
-            height={stripHeight}
-            className="strip-band"
-          />
-          <text
-            x={MARGIN.left - 6}
-            y={plotBottom + 6 + stripHeight / 2}
-            dy="0.32em"
-            textAnchor="end"
-            className="strip-label"
-          >
-            ≤ floor
-          </text>
-          {strip.map((d, i) => (
-            <path key={i} d={d} stroke={colour(i)} strokeWidth={STRIP_ROW - 1} data-strip={i} />
-          ))}
-        </g>
-        {hover !== null && (
-          <line className="cursor-line" x1={x(hover)} x2={x(hover)} y1={MARGIN.top} y2={plotBottom + stripHeight + 5} />
-        )}
+    content: ({ x }: Scales, frame: Frame) => (
+      <g className="zero-strip">
         <rect
-          className="overlay"
-          x={MARGIN.left}
-          y={MARGIN.top}
-          width={Math.max(0, width - MARGIN.left - MARGIN.right)}
-          height={plotBottom + stripHeight - MARGIN.top}
-          onPointerMove={onPointer}
-          onPointerDown={onPointer}
-          onPointerLeave={() => setHover(null)}
+          x={frame.left}
+          y={frame.bottom + 5}
+          width={Math.max(0, frame.right - frame.left)}
+          height={stripHeight}
+          className="strip-band"
         />
-      </svg>
-      {hover !== null && <SpectrumReadout data={data} k={hover} />}
-      <p className="hint">
-        Even k solid, odd k dotted; eigenvalues at or below their accuracy floor (indistinguishable from 0) are marked
-        on the strip under the plot. Hover, or focus the chart and use ← →.
-      </p>
-    </div>
+        <text
+          x={frame.left - 6}
+          y={frame.bottom + 6 + stripHeight / 2}
+          dy="0.32em"
+          textAnchor="end"
+          className="strip-label"
+        >
+          ≤ floor
+        </text>
+        {plot.series.map((s, i) => {
+          const rowY = frame.bottom + 8 + i * STRIP_ROW;
+          let d = '';
+          for (let k = 1; k <= kmax; k++) {
+            if (!s.belowFloor[k]) continue;
+            if (request.parity !== 'all' && (k % 2 === 0) !== (request.parity === 'even')) continue;
+            const x0 = x(k);
+            const x1 = k < kmax ? x(k + 1) : x0 + 2;
+            d += `M${x0.toFixed(1)},${rowY}h${Math.max(1, (x1 - x0) * 0.8).toFixed(1)}`;
+          }
+          return <path key={i} d={d} stroke={chart.colour(i)} strokeWidth={STRIP_ROW - 1} data-strip={i} />;
+        })}
+      </g>
+    ),
+  };
+  // reference lines from k = 1 may start far above the plot: they are clipped to it
+  const references = ({ x, y }: Scales) => (
+    <g className="references">
+      {plot.references.map((r) => {
+        const [x2, y2] = [x(kmax), y(r.log10AtOne + r.exponent * Math.log10(kmax))];
+        return (
+          <g key={r.exponent}>
+            <line x1={x(1)} y1={y(r.log10AtOne)} x2={x2} y2={y2} className="reference" />
+            <text x={x2 - 4} y={y2 - 6} textAnchor="end" className="reference-label">
+              {r.label} ({r.source})
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+
+  return (
+    <LineChart
+      xs={chart.xs}
+      curves={chart.curves}
+      xDomain={X_DOMAIN(kmax)}
+      yDomain={chart.yDomain}
+      x={X_AXIS}
+      y={{ label: `${QUANTITIES.find(([q]) => q === request.quantity)![1]} (log scale)`, format: powerOfTen }}
+      height={HEIGHT}
+      keySteps={[1, 1]}
+      below={below}
+      underlay={references}
+      readoutTitle={(i) => (
+        <>
+          k = {i + 1} ({(i + 1) % 2 === 0 ? 'even' : 'odd'}), N(d,k) ={' '}
+          {formatFromLog10(result.log10Multiplicity[i + 1])}
+        </>
+      )}
+      readoutLines={(i) => <SpectrumReadout data={data} k={i + 1} />}
+      summary={describeSpectrum(data)}
+      testId="spectrum-chart"
+      readoutTestId="spectrum-readout"
+      data={{ 'compute-ms': data.computeMs.toFixed(2) }}
+      hint="Even k solid, odd k dotted; eigenvalues at or below their accuracy floor (indistinguishable from 0) are marked on the strip under the plot. Hover, or focus the chart and use ← →."
+    />
   );
 });
+
+const X_DOMAIN = (kmax: number): [number, number] => [1, Math.max(2, kmax)];
+const X_AXIS = {
+  label: 'degree k (log scale)',
+  log: true,
+  ticks: 5,
+  format: (v: number) => (Math.log10(v) % 1 === 0 ? String(v) : ''),
+};
+const powerOfTen = (v: number) => (Number.isInteger(v) ? `1e${v}` : '');
 
 function SpectrumReadout({ data, k }: { data: SpectrumData; k: number }) {
   const { result, request } = data;
   return (
-    <div className="readout" role="status" data-testid="spectrum-readout">
-      <div>
-        k = {k} ({k % 2 === 0 ? 'even' : 'odd'}), N(d,k) = {formatFromLog10(result.log10Multiplicity[k])}
-      </div>
+    <>
       {result.series.map((s, i) => (
-        <div key={i}>
-          <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" />
+        <ReadoutLine key={i} colour={colourOf(i)}>
           {i + 1}. λ_k ={' '}
           {Math.abs(s.lambda[k]) <= s.floor ? `≈ 0 (≤ floor ${formatReadout(s.floor)})` : formatReadout(s.lambda[k])}
-        </div>
+        </ReadoutLine>
       ))}
       {request.quantity === 'ratio' && (
         <div>
@@ -310,7 +240,7 @@ function SpectrumReadout({ data, k }: { data: SpectrumData; k: number }) {
             : '— (below floor)'}
         </div>
       )}
-    </div>
+    </>
   );
 }
 
@@ -343,7 +273,7 @@ const FitTable = memo(function FitTable({ data }: { data: SpectrumData }) {
               <tr key={i}>
                 <th scope="row">
                   <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" />
-                  {i + 1}. {f.text(k.params)}
+                  {kernelLabel(k, i)}
                 </th>
                 <td>{formatReadout(result.series[i].lambda[0])}</td>
                 <td data-testid={`slope-${i}`}>

@@ -4,7 +4,7 @@
  * floor). The numbers are those of the fit table; this card only states and compares them.
  */
 import { memo } from 'react';
-import { familyOf, type DecayRate } from '../../../core/kernels/registry';
+import { familyOf, type DecayRate, kernelLabel } from '../../../core/kernels/registry';
 import type { Parity, TailFit } from '../../../core/spectrum/decayFit';
 import { colourOf } from '../../../figure/palette';
 import { formatReadout, formatSlope } from '../../charts/format';
@@ -41,7 +41,7 @@ export const TheoremCard = memo(function TheoremCard({ data }: { data: SpectrumD
           return (
             <li key={i} data-testid={`evidence-${i}`}>
               <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" />
-              {i + 1}. {f.text(k.params)}: {evidence(fits[i], f.decay(d, k.params), [from, to])}
+              {kernelLabel(k, i)}: {evidence(fits[i], f.decay(d, k.params), [from, to])}
             </li>
           );
         })}
