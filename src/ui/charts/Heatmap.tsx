@@ -21,7 +21,7 @@ interface HeatmapProps {
   /** colour domain: [min, max] (diverging: symmetric around 0) */
   domain: [number, number];
   scheme: ColourScheme;
-  z: [number, number];
+  z: readonly [number, number];
   /** value of the kernel at the origin, shown in the caption (the zero-bias NTK jumps there) */
   atOrigin?: number;
   width: number;

@@ -11,11 +11,14 @@ const SHOW_AFTER_MS = 300;
 export function useBusy() {
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  /** the last tracked work failed (reset when new work is tracked) */
+  const [failed, setFailed] = useState(false);
   const pending = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const track = useCallback((work: Promise<unknown>, failure: string) => {
+    setFailed(false);
     if (pending.current++ === 0) {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => setBusy(true), SHOW_AFTER_MS);
@@ -23,6 +26,7 @@ export function useBusy() {
     work
       .catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
+        setFailed(true);
         useStore
           .getState()
           .notify('error', `${failure}.`, [reason], { label: 'Retry', run: () => setAttempt((a) => a + 1) });
@@ -35,5 +39,5 @@ export function useBusy() {
       });
   }, []);
 
-  return [busy, track, attempt] as const;
+  return [busy, track, attempt, failed] as const;
 }

@@ -18,12 +18,14 @@ import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
 import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
-import { useComputed } from '../../compute/useComputed';
+import { computation, useComputation } from '../../compute/useComputation';
 import '../functionSpace.css';
 import { kernelLabel } from '../../../core/kernels/registry';
 
 type Result = LearningCurves & Timed;
 const computeLearning = (req: LearningViewRequest) => callWorker('function', (w) => w.learning(req) as Promise<Result>);
+/** At most one call in flight while a drag runs; the last result kept (a view scrolled back is drawn at once). */
+const learningView = computation(computeLearning, { channel: 'coalesced', keep: 1 });
 
 /** Play runs t over the time grid, log-uniformly, in this many milliseconds. */
 const PLAY_MS = 8000;
@@ -33,7 +35,10 @@ export function LearningPanel() {
     useShallow((s) => ({ kernels: s.kernels, d: s.d, norm: s.norm, harm: s.harm, t: s.t })),
   );
   const req: LearningViewRequest = { kernels, d, unit: norm === 'unit', degrees: readDegrees(harm), t };
-  const { ref, data, request, busy } = useComputed(computeLearning, req, 'The learning curves could not be computed');
+  const { ref, data, request, busy } = useComputation(learningView, req, {
+    failure: 'The learning curves could not be computed',
+    onScreen: true,
+  });
   return (
     <section
       ref={ref}

@@ -9,7 +9,6 @@ import { familyOf, kernelLabel } from '../../../core/kernels/registry';
 import { colourOf } from '../../../figure/palette';
 import { controlSpec } from '../../../link';
 import { useStore } from '../../../state/store';
-import { callWorker } from '../../../workerClient/client';
 import { useWidth } from '../../charts/useWidth';
 import { formatReadout } from '../../charts/format';
 import { Heatmap } from '../../charts/Heatmap';
@@ -18,7 +17,7 @@ import { PanelExport } from '../../export/PanelExport';
 import { PairPicker } from '../../controls/PairPicker';
 import { ParamControl } from '../../controls/ParamControl';
 import { useNearViewport } from '../../compute/useNearViewport';
-import { useNormalization, usePlane, useRay, type PlaneData } from './useOffsphere';
+import { useLaplaceFitOnPoints, useNormalization, usePlane, useRay, type PlaneData } from './useOffsphere';
 import './offsphere.css';
 
 const spec = controlSpec;
@@ -263,25 +262,15 @@ const NormalizationReadout = memo(function NormalizationReadout() {
   const kernels = useStore((s) => s.kernels);
   const da = useStore((s) => s.da);
   const db = useStore((s) => s.db);
-  const [fitting, setFitting] = useState(false);
+  const { start: startFit, fitting } = useLaplaceFitOnPoints();
   if (!request) return <p className="hint">Add a second kernel to compare two kernels on random points.</p>;
   const count = kernels.length;
   const [pa, pb] = [Math.min(da, count), Math.min(db, count)];
   const laplaceAt = [pa, pb].find((p) => kernels[p - 1].family === 'laplace');
-  const fit = async () => {
+  const fit = () => {
     if (!laplaceAt) return;
     const other = laplaceAt === pa ? pb : pa;
-    setFitting(true);
-    try {
-      const { c } = await callWorker('gram', (worker) =>
-        worker.fitLaplaceOnPoints({ ...request, a: kernels[laplaceAt - 1], b: kernels[other - 1] }),
-      );
-      useStore.getState().setKernelParam(laplaceAt - 1, 'c', c);
-    } catch (error) {
-      useStore.getState().notify('error', 'The Laplace fit on the points failed.', [String(error)]);
-    } finally {
-      setFitting(false);
-    }
+    startFit({ ...request, a: kernels[laplaceAt - 1], b: kernels[other - 1] }, laplaceAt);
   };
   return (
     <div className="normalization" aria-busy={busy}>

@@ -10,9 +10,9 @@ import type { KernelInstance } from '../../../core/kernels/registry';
 import { pointFromPolar } from '../../../core/offsphere/polar';
 import { useStore } from '../../../state/store';
 import type { PointsRequest, RayRequest, Timed } from '../../../workerClient/api';
-import { STALE, callWorker, latestWins } from '../../../workerClient/client';
+import { callWorker } from '../../../workerClient/client';
 import { computePlane } from '../../../workerClient/plane';
-import { useBusy } from '../../compute/useBusy';
+import { computation, useComputation } from '../../compute/useComputation';
 
 /**
  * Grid cells per side: every change is drawn at once on the coarse grid, and refined on the fine grid once
@@ -33,76 +33,69 @@ const position = (p: number, count: number) => Math.min(Math.max(1, p), count);
 
 export interface PlaneData extends PlaneResult, Timed {
   kernels: readonly KernelInstance[];
-  z: [number, number];
-  diffPair: [number, number] | null;
+  z: readonly [number, number];
+  diffPair: readonly [number, number] | null;
 }
 
-const planeChannel = latestWins(computePlane);
-const rayChannel = latestWins((req: RayRequest) => callWorker('offsphere', (worker) => worker.ray(req)));
-const normalizationChannel = latestWins((req: PointsRequest) =>
+const planeView = computation(computePlane);
+const rayView = computation((req: RayRequest) => callWorker('offsphere', (worker) => worker.ray(req)));
+const fitOnPointsView = computation((req: PointsRequest) =>
+  callWorker('gram', (worker) => worker.fitLaplaceOnPoints(req)),
+);
+const normalizationView = computation((req: PointsRequest) =>
   callWorker('gram', (worker) => worker.normalization(req)),
 );
 
+/**
+ * The maps: drawn at once on the coarse grid, refined once the state has been still (never during a drag
+ * of z: `coarse`).
+ */
 export function usePlane(coarse: boolean): { data: PlaneData | null; busy: boolean } {
   const s = useStore(
     useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, da: st.da, db: st.db })),
   );
-  const [data, setData] = useState<PlaneData | null>(null);
-  const [busy, track, attempt] = useBusy();
-  useEffect(() => {
-    const z = pointFromPolar(s.zn, s.za);
-    const count = s.kernels.length;
-    const diffPair: [number, number] | null = count >= 2 ? [position(s.da, count), position(s.db, count)] : null;
-    const request = (size: number): PlaneRequest => ({
-      kernels: s.kernels,
-      unit: s.norm === 'unit',
-      z,
-      R: s.R,
-      size,
-      diff: diffPair,
-    });
-    const draw = (size: number) =>
-      track(
-        planeChannel(request(size)).then((r) => {
-          if (r !== STALE) setData({ ...r, kernels: s.kernels, z, diffPair });
-        }),
-        'The off-sphere maps could not be computed',
-      );
-    draw(PLANE_SIZE_DRAGGING);
-    if (coarse) return;
-    const refine = setTimeout(() => draw(PLANE_SIZE), REFINE_AFTER_MS);
-    return () => clearTimeout(refine);
-  }, [s, coarse, track, attempt]);
-  return { data, busy };
+  const count = s.kernels.length;
+  const request = (size: number): PlaneRequest => ({
+    kernels: s.kernels,
+    unit: s.norm === 'unit',
+    z: pointFromPolar(s.zn, s.za),
+    R: s.R,
+    size,
+    diff: count >= 2 ? [position(s.da, count), position(s.db, count)] : null,
+  });
+  const {
+    data,
+    request: answered,
+    busy,
+  } = useComputation(planeView, request(PLANE_SIZE_DRAGGING), {
+    failure: 'The off-sphere maps could not be computed',
+    refine: coarse ? null : { request: request(PLANE_SIZE), afterMs: REFINE_AFTER_MS },
+  });
+  // one object per answer: the memoized views below redraw only when it changes
+  const drawn = useMemo(
+    () => data && answered && { ...data, kernels: answered.kernels, z: answered.z, diffPair: answered.diff },
+    [data, answered],
+  );
+  return { data: drawn, busy };
 }
 
 export function useRay(): { r: Float64Array; values: Float64Array[]; kernels: readonly KernelInstance[] } | null {
   const s = useStore(
     useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, ray: st.ray })),
   );
-  const [data, setData] = useState<{
-    r: Float64Array;
-    values: Float64Array[];
-    kernels: readonly KernelInstance[];
-  } | null>(null);
-  const [, track, attempt] = useBusy();
-  useEffect(() => {
-    const req: RayRequest = {
+  const { data, request } = useComputation(
+    rayView,
+    {
       kernels: s.kernels,
       unit: s.norm === 'unit',
       z: pointFromPolar(s.zn, s.za),
       direction: toRadians(s.ray),
       R: s.R,
       samples: RAY_SAMPLES,
-    };
-    track(
-      rayChannel(req).then((r) => {
-        if (r !== STALE) setData({ ...r, kernels: s.kernels });
-      }),
-      'The ray view could not be computed',
-    );
-  }, [s, track, attempt]);
-  return data;
+    },
+    { failure: 'The ray view could not be computed' },
+  );
+  return useMemo(() => data && request && { ...data, kernels: request.kernels }, [data, request]);
 }
 
 export interface NormalizationData {
@@ -124,28 +117,38 @@ export function useNormalization(): { data: NormalizationData | null; busy: bool
       db: st.db,
     })),
   );
-  const [data, setData] = useState<NormalizationData | null>(null);
-  const [busy, track, attempt] = useBusy();
   const count = s.kernels.length;
-  // unchanged instances keep their identity in the store, so editing a third kernel recomputes nothing
-  const a = count >= 2 ? s.kernels[position(s.da, count) - 1] : null;
-  const b = count >= 2 ? s.kernels[position(s.db, count) - 1] : null;
   const { n, d, spread, seed } = s;
-  const request = useMemo(
-    (): PointsRequest | null => (a && b ? { a, b, n, d, spread, seed } : null),
-    [a, b, n, d, spread, seed],
+  const request: PointsRequest | null =
+    count >= 2
+      ? { a: s.kernels[position(s.da, count) - 1], b: s.kernels[position(s.db, count) - 1], n, d, spread, seed }
+      : null;
+  const answer = useComputation(normalizationView, request, {
+    failure: 'The normalization readout could not be computed',
+    delayMs: GRAM_AFTER_MS,
+  });
+  const data = useMemo(
+    () => answer.data && answer.request && { ...answer.data, request: answer.request },
+    [answer.data, answer.request],
   );
+  return { data, busy: answer.busy, request };
+}
+
+/**
+ * On request (a button): the c of the Laplace kernel at `position` fitted to the other kernel of `request`
+ * on its points projected onto the sphere, then set in the kernel list.
+ */
+export function useLaplaceFitOnPoints(): { start(request: PointsRequest, position: number): void; fitting: boolean } {
+  const [wanted, setWanted] = useState<{ request: PointsRequest; position: number } | null>(null);
+  const fitted = useComputation(fitOnPointsView, wanted?.request ?? null, {
+    failure: 'The Laplace fit on the points failed',
+  });
   useEffect(() => {
-    if (!request) return;
-    const run = () =>
-      track(
-        normalizationChannel(request).then((r) => {
-          if (r !== STALE) setData({ ...r, request });
-        }),
-        'The normalization readout could not be computed',
-      );
-    const later = setTimeout(run, GRAM_AFTER_MS);
-    return () => clearTimeout(later);
-  }, [request, track, attempt]);
-  return { data, busy, request };
+    if (wanted && fitted.failed) setWanted(null);
+    else if (wanted && fitted.data && fitted.request === wanted.request) {
+      useStore.getState().setKernelParam(wanted.position - 1, 'c', fitted.data.c);
+      setWanted(null);
+    }
+  }, [wanted, fitted]);
+  return { start: (request, position) => setWanted({ request, position }), fitting: wanted !== null };
 }

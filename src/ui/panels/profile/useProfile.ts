@@ -8,16 +8,15 @@
  * until the frame after a key press has been drawn (DeferRendererTasksAfterInput), so a key press can
  * only redraw in its own frame if its answer is already here. docs/performance.md has the measurements.
  */
-import { useEffect, useState } from 'react';
-import { flushSync } from 'react-dom';
+import { useShallow } from 'zustand/react/shallow';
 import type { LaplaceFit } from '../../../core/kernels/fitLaplace';
 import type { KernelInstance } from '../../../core/kernels/registry';
 import type { ProfileResult } from '../../../core/views/profile';
 import type { LinkState } from '../../../link';
 import { useStore } from '../../../state/store';
-import { STALE, callWorker, latestWins } from '../../../workerClient/client';
+import { callWorker } from '../../../workerClient/client';
 import { keptResults } from '../../compute/keptResults';
-import { useBusy } from '../../compute/useBusy';
+import { computation, useComputation } from '../../compute/useComputation';
 
 /** Samples per curve over the visible θ range: 0.25° steps over the full range (≥ 720, the budget's size). */
 export const PROFILE_SAMPLES = 721;
@@ -72,46 +71,28 @@ async function computeInWorker(req: Request): Promise<ProfileData> {
   return { profile, fit, kernels: req.kernels, unit: req.unit, thetaMax: req.thetaMax };
 }
 
-/** Profiles by request: kept, and computed once. */
-const profileFor = keptResults(computeInWorker, KEPT_RESULTS);
-
-const compute = latestWins(async (req: Request) => profileFor(req));
-
-let prefetchTimer: ReturnType<typeof setTimeout> | undefined;
+/** Profiles by request: the last few kept (a kept result is drawn in the task that asks for it). */
+const profileView = computation(computeInWorker, { keep: KEPT_RESULTS });
 
 /**
- * Has the profiles of these variants of the current state computed ahead of need (best effort: a failure
- * here is reported, if it recurs, by the request that needs it). Started after the current task, so that
- * the current view's own request reaches the worker first.
+ * Has the profiles of these variants of the current state computed ahead of need (a focused slider's
+ * neighbours). Started after the current task, so that the current view's own request reaches the
+ * worker first.
  */
+let prefetchTimer: ReturnType<typeof setTimeout> | undefined;
 export function prefetchProfiles(variants: readonly Partial<ProfileInputs>[]): void {
   clearTimeout(prefetchTimer);
   prefetchTimer = setTimeout(() => {
     const state = useStore.getState();
-    for (const variant of variants) {
-      const result = profileFor(requestOf({ ...state, ...variant }));
-      if (result instanceof Promise) result.catch(() => {});
-    }
+    profileView.prefetch(variants.map((variant) => requestOf({ ...state, ...variant })));
   });
 }
 
 export function useProfile(): { data: ProfileData | null; busy: boolean } {
-  const kernels = useStore((s) => s.kernels);
-  const norm = useStore((s) => s.norm);
-  const zoom = useStore((s) => s.zoom);
-  const fit = useStore((s) => s.fit);
-  const [data, setData] = useState<ProfileData | null>(null);
-  const [busy, track, attempt] = useBusy();
-
-  useEffect(() => {
-    track(
-      compute(requestOf({ kernels, norm, zoom, fit })).then((result) => {
-        // drawn at once, in its own render, ahead of slower views' results that arrive in the same moment
-        if (result !== STALE) flushSync(() => setData(result));
-      }),
-      'The kernel profile could not be computed',
-    );
-  }, [kernels, norm, zoom, fit, track, attempt]);
-
+  const inputs = useStore(useShallow((s) => ({ kernels: s.kernels, norm: s.norm, zoom: s.zoom, fit: s.fit })));
+  const { data, busy } = useComputation(profileView, requestOf(inputs), {
+    failure: 'The kernel profile could not be computed',
+    flush: true,
+  });
   return { data, busy };
 }

@@ -18,9 +18,11 @@ import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
 import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
-import { useComputed } from '../../compute/useComputed';
+import { computation, useComputation } from '../../compute/useComputation';
 import '../functionSpace.css';
 
+/** At most one call in flight while a drag runs; the last result kept (a view scrolled back is drawn at once). */
+const regressionView = computation(computeRegression, { channel: 'coalesced', keep: 1 });
 interface Request {
   kernels: readonly KernelInstance[];
   unit: boolean;
@@ -48,7 +50,10 @@ export function RegressionPanel() {
     y: points.map((p) => p.value),
     ridge,
   };
-  const { ref, data, request, busy } = useComputed(computeRegression, req, 'The regression could not be computed');
+  const { ref, data, request, busy } = useComputation(regressionView, req, {
+    failure: 'The regression could not be computed',
+    onScreen: true,
+  });
   return (
     <section
       ref={ref}

@@ -23,13 +23,15 @@ import { globeRadius, globeRaster, paintRaster, sampleRaster } from '../../chart
 import { ColourLegend } from '../../charts/Heatmap';
 import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
-import { useComputed } from '../../compute/useComputed';
+import { computation, useComputation } from '../../compute/useComputation';
 import '../functionSpace.css';
 import { kernelLabel } from '../../../core/kernels/registry';
 
 type Samples = GpSamplesView & Timed;
 const computeSamples = (req: GpSamplesRequest): Promise<Samples> =>
   callWorker('samples', (w) => w.samples(req) as Promise<Samples>);
+/** At most one call in flight while a drag runs; the last result kept (a view scrolled back is drawn at once). */
+const samplesView = computation(computeSamples, { channel: 'coalesced', keep: 1 });
 const DIVERGING = packedTable('diverging');
 const domainSpec = controlSpec('domain');
 const DOMAINS = domainSpec.kind === 'choice' ? domainSpec.options : [];
@@ -48,7 +50,10 @@ export function SamplesPanel() {
       }),
     ),
   );
-  const { ref, data, request, busy } = useComputed(computeSamples, req, 'The random functions could not be computed');
+  const { ref, data, request, busy } = useComputation(samplesView, req, {
+    failure: 'The random functions could not be computed',
+    onScreen: true,
+  });
   return (
     <section
       ref={ref}

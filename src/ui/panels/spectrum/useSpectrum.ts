@@ -4,10 +4,11 @@
  */
 import { useEffect, useState } from 'react';
 import { fitWindow } from '../../../core/spectrum/decayFit';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../state/store';
 import type { SpectrumView, SpectrumViewRequest } from '../../../workerClient/api';
-import { STALE, callWorker, latestWins, onLaneStart, proxy } from '../../../workerClient/client';
-import { useBusy } from '../../compute/useBusy';
+import { callWorker, onLaneStart, proxy } from '../../../workerClient/client';
+import { computation, useComputation } from '../../compute/useComputation';
 
 export interface SpectrumData extends SpectrumView {
   request: SpectrumViewRequest;
@@ -16,53 +17,44 @@ export interface SpectrumData extends SpectrumView {
 let reportProgress: (fraction: number) => void = () => {};
 onLaneStart('spectrum', (worker) => worker.onSpectrumProgress(proxy((fraction: number) => reportProgress(fraction))));
 
-const compute = latestWins(async (request: SpectrumViewRequest): Promise<SpectrumData | null> => {
+const spectrumView = computation(async (request: SpectrumViewRequest): Promise<SpectrumData | null> => {
   const view = await callWorker('spectrum', (worker) => worker.spectrum(request));
+  // null: stopped in the worker by a newer request, whose own result follows
   return view && { ...view, request };
 });
 
 export function useSpectrum(): { data: SpectrumData | null; busy: boolean; progress: number } {
-  const kernels = useStore((s) => s.kernels);
-  const d = useStore((s) => s.d);
-  const kmax = useStore((s) => s.kmax);
-  const norm = useStore((s) => s.norm);
-  const y = useStore((s) => s.y);
-  const ra = useStore((s) => s.ra);
-  const rb = useStore((s) => s.rb);
-  const parity = useStore((s) => s.parity);
-  const klo = useStore((s) => s.klo);
-  const khi = useStore((s) => s.khi);
-  const [data, setData] = useState<SpectrumData | null>(null);
+  const s = useStore(
+    useShallow((st) => ({
+      kernels: st.kernels,
+      d: st.d,
+      kmax: st.kmax,
+      norm: st.norm,
+      y: st.y,
+      ra: st.ra,
+      rb: st.rb,
+      parity: st.parity,
+      klo: st.klo,
+      khi: st.khi,
+    })),
+  );
   const [progress, setProgress] = useState(0);
-  const [busy, track, attempt] = useBusy();
-
   useEffect(() => {
     reportProgress = setProgress;
     return () => {
       reportProgress = () => {};
     };
   }, []);
-
-  useEffect(() => {
-    const request: SpectrumViewRequest = {
-      kernels,
-      d,
-      kmax,
-      unit: norm === 'unit',
-      window: fitWindow(kmax, klo, khi),
-      parity,
-      quantity: y,
-      ratioPair: [Math.min(ra, kernels.length), Math.min(rb, kernels.length)],
-    };
-    setProgress(0);
-    track(
-      compute(request).then((result) => {
-        // null: stopped in the worker by a newer request, whose own result follows
-        if (result !== STALE && result !== null) setData(result);
-      }),
-      'The spectrum could not be computed',
-    );
-  }, [kernels, d, kmax, norm, y, ra, rb, parity, klo, khi, track, attempt]);
-
-  return { data, busy, progress };
+  const request: SpectrumViewRequest = {
+    kernels: s.kernels,
+    d: s.d,
+    kmax: s.kmax,
+    unit: s.norm === 'unit',
+    window: fitWindow(s.kmax, s.klo, s.khi),
+    parity: s.parity,
+    quantity: s.y,
+    ratioPair: [Math.min(s.ra, s.kernels.length), Math.min(s.rb, s.kernels.length)],
+  };
+  const { data, busy } = useComputation(spectrumView, request, { failure: 'The spectrum could not be computed' });
+  return { data, busy, progress: busy ? progress : 0 };
 }
