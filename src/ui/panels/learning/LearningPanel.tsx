@@ -16,11 +16,11 @@ import { callWorker } from '../../../workerClient/client';
 import { LineChart, type Curve } from '../../charts/LineChart';
 import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
-import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
 import { computation, useComputation } from '../../compute/useComputation';
 import '../functionSpace.css';
 import { kernelLabel } from '../../../core/kernels/registry';
+import { Panel } from '../../app/Panel';
 
 type Result = LearningCurves & Timed;
 const computeLearning = (req: LearningViewRequest) => callWorker('function', (w) => w.learning(req) as Promise<Result>);
@@ -40,35 +40,28 @@ export function LearningPanel() {
     onScreen: true,
   });
   return (
-    <section
-      ref={ref}
-      className="panel learning"
-      aria-labelledby="learning-heading"
-      aria-busy={busy}
-      data-compute-ms={data?.computeMs}
+    <Panel
+      id="learning"
+      title="Spectral bias: which frequencies are learned first"
+      busy={busy}
+      sectionRef={ref}
+      className="learning"
+      computeMs={data?.computeMs}
+      note={
+        <>
+          Kernel gradient flow df/dt = −η L<sub>k</sub>(f − g) from f = 0 on S<sup>d−1</sup>, with the target g = Σ P
+          <sub>k</sub> a sum of zonal harmonics of the chosen degrees. The degree-k part of the residual is exactly e
+          <sup>
+            −λ<sub>k</sub>t
+          </sup>{' '}
+          (time in units of 1/η), so degree k is learned (residual below 10 %) at t<sub>k</sub> = ln 10 / λ<sub>k</sub>.
+          NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) learn in the same order at times growing like k<sup>d</sup>.
+          The Gaussian’s times grow faster than any power; the bias-free one-hidden-layer NTK never learns odd k ≥ 3,
+          and the deeper bias-free NTKs learn some odd degrees after the next even one (try degrees 8,9,10,11,12 with
+          ntk(L=2)).
+        </>
+      }
     >
-      <header className="panel-head">
-        <h2 id="learning-heading">Spectral bias: which frequencies are learned first</h2>
-        {busy && (
-          <span className="busy" role="status">
-            Computing…
-          </span>
-        )}
-        <PanelExport panel="learning" />
-      </header>
-      <details className="panel-note">
-        <summary>What am I looking at?</summary>
-        Kernel gradient flow df/dt = −η L<sub>k</sub>(f − g) from f = 0 on S<sup>d−1</sup>, with the target g = Σ P
-        <sub>k</sub> a sum of zonal harmonics of the chosen degrees. The degree-k part of the residual is exactly e
-        <sup>
-          −λ<sub>k</sub>t
-        </sup>{' '}
-        (time in units of 1/η), so degree k is learned (residual below 10 %) at t<sub>k</sub> = ln 10 / λ<sub>k</sub>.
-        NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) learn in the same order at times growing like k<sup>d</sup>.
-        The Gaussian’s times grow faster than any power; the bias-free one-hidden-layer NTK never learns odd k ≥ 3, and
-        the deeper bias-free NTKs learn some odd degrees after the next even one (try degrees 8,9,10,11,12 with
-        ntk(L=2)).
-      </details>
       <LearningControls data={data} />
       {data && request ? (
         <>
@@ -81,7 +74,7 @@ export function LearningPanel() {
       ) : (
         <div className="chart-placeholder">Computing the learning curves…</div>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -13,7 +13,7 @@ import { useWidth } from '../../charts/useWidth';
 import { formatReadout } from '../../charts/format';
 import { Heatmap } from '../../charts/Heatmap';
 import { type Curve, LineChart } from '../../charts/LineChart';
-import { PanelExport } from '../../export/PanelExport';
+import { PanelHead } from '../../app/Panel';
 import { PairPicker } from '../../controls/PairPicker';
 import { ParamControl } from '../../controls/ParamControl';
 import { useNearViewport } from '../../compute/useNearViewport';
@@ -53,17 +53,7 @@ export function OffspherePanel() {
 }
 
 function OffsphereHead({ busy = false }: { busy?: boolean }) {
-  return (
-    <header className="panel-head">
-      <h2 id="offsphere-heading">Off the sphere</h2>
-      {busy && (
-        <span className="busy" role="status">
-          Computing…
-        </span>
-      )}
-      <PanelExport panel="offsphere" />
-    </header>
-  );
+  return <PanelHead id="offsphere" title="Off the sphere" busy={busy} />;
 }
 
 function OffsphereBody({ onHeight }: { onHeight: (px: number) => void }) {

@@ -5,10 +5,10 @@ import { useStore } from '../../../state/store';
 import { formatReadout } from '../../charts/format';
 import { LineChart, type Curve } from '../../charts/LineChart';
 import { Formula } from '../../controls/Formula';
-import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
 import { colourOf } from '../../../figure/palette';
 import { prefetchProfiles, useProfile, type ProfileData } from './useProfile';
+import { Panel } from '../../app/Panel';
 
 const HEIGHT = 320;
 /** samples an arrow key and Shift+arrow move the readout: 1.25° and 12.5° */
@@ -18,26 +18,22 @@ const ZOOM_PRESETS = [180, 30, 5, 1];
 export function ProfilePanel() {
   const { data, busy } = useProfile();
   return (
-    <section className="panel" aria-labelledby="profile-heading" aria-busy={busy}>
-      <header className="panel-head">
-        <h2 id="profile-heading">Kernel profile on the sphere</h2>
-        {busy && (
-          <span className="busy" role="status">
-            Computing…
-          </span>
-        )}
-        <PanelExport panel="profile" />
-      </header>
-      <details className="panel-note">
-        <summary>What am I looking at?</summary>
-        Each kernel on the unit sphere depends only on the angle θ between x and z. NTK and Laplace both have a cusp at
-        θ = 0 (zoom in); the Gaussian is smooth there.
-      </details>
+    <Panel
+      id="profile"
+      title="Kernel profile on the sphere"
+      busy={busy}
+      note={
+        <>
+          Each kernel on the unit sphere depends only on the angle θ between x and z. NTK and Laplace both have a cusp
+          at θ = 0 (zoom in); the Gaussian is smooth there.
+        </>
+      }
+    >
       <ProfileControls />
       {data ? <ProfileChart data={data} /> : <div className="chart-placeholder">Computing the profile…</div>}
       <FitReadout data={data} />
       <Legend />
-    </section>
+    </Panel>
   );
 }
 

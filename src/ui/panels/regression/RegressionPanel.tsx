@@ -16,10 +16,10 @@ import { computeRegression } from '../../../workerClient/regression';
 import { LineChart, type Curve } from '../../charts/LineChart';
 import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
-import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
 import { computation, useComputation } from '../../compute/useComputation';
 import '../functionSpace.css';
+import { Panel } from '../../app/Panel';
 
 /** At most one call in flight while a drag runs; the last result kept (a view scrolled back is drawn at once). */
 const regressionView = computation(computeRegression, { channel: 'coalesced', keep: 1 });
@@ -55,28 +55,20 @@ export function RegressionPanel() {
     onScreen: true,
   });
   return (
-    <section
-      ref={ref}
-      className="panel"
-      aria-labelledby="regression-heading"
-      aria-busy={busy}
-      data-compute-ms={data?.computeMs}
+    <Panel
+      id="regression"
+      title="Kernel regression on the circle"
+      busy={busy}
+      sectionRef={ref}
+      computeMs={data?.computeMs}
+      note={
+        <>
+          Every kernel’s ridge-regression predictor f(θ) = Σ<sub>i</sub> α<sub>i</sub> k(θ, θ<sub>i</sub>) with (K +
+          λI)α = y, on the same data. Kernels with the same RKHS give predictors that almost coincide: compare the NTK
+          with the Laplace kernel fitted to it (dashed). Click the chart to add a point, click a point to remove it.
+        </>
+      }
     >
-      <header className="panel-head">
-        <h2 id="regression-heading">Kernel regression on the circle</h2>
-        {busy && (
-          <span className="busy" role="status">
-            Computing…
-          </span>
-        )}
-        <PanelExport panel="regression" />
-      </header>
-      <details className="panel-note">
-        <summary>What am I looking at?</summary>
-        Every kernel’s ridge-regression predictor f(θ) = Σ<sub>i</sub> α<sub>i</sub> k(θ, θ<sub>i</sub>) with (K + λI)α
-        = y, on the same data. Kernels with the same RKHS give predictors that almost coincide: compare the NTK with the
-        Laplace kernel fitted to it (dashed). Click the chart to add a point, click a point to remove it.
-      </details>
       <RegressionControls points={points} />
       {data && request ? (
         <>
@@ -86,7 +78,7 @@ export function RegressionPanel() {
       ) : (
         <div className="chart-placeholder">Fitting the data…</div>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -21,11 +21,11 @@ import { useWidth } from '../../charts/useWidth';
 import { formatReadout } from '../../charts/format';
 import { globeRadius, globeRaster, paintRaster, sampleRaster } from '../../charts/globe';
 import { ColourLegend } from '../../charts/Heatmap';
-import { PanelExport } from '../../export/PanelExport';
 import { ParamControl } from '../../controls/ParamControl';
 import { computation, useComputation } from '../../compute/useComputation';
 import '../functionSpace.css';
 import { kernelLabel } from '../../../core/kernels/registry';
+import { Panel } from '../../app/Panel';
 
 type Samples = GpSamplesView & Timed;
 const computeSamples = (req: GpSamplesRequest): Promise<Samples> =>
@@ -55,30 +55,23 @@ export function SamplesPanel() {
     onScreen: true,
   });
   return (
-    <section
-      ref={ref}
-      className="panel samples"
-      aria-labelledby="samples-heading"
-      aria-busy={busy}
-      data-compute-ms={data?.computeMs}
+    <Panel
+      id="samples"
+      title="Random functions: one sample of each kernel’s Gaussian process"
+      busy={busy}
+      sectionRef={ref}
+      className="samples"
+      computeMs={data?.computeMs}
+      note={
+        <>
+          Each picture is f = Σ<sub>k≤K</sub> √λ<sub>k</sub> Σ<sub>j</sub> ξ<sub>kj</sub> Y<sub>kj</sub>, a draw from
+          the Gaussian process with covariance k(x, z), built from the kernel’s Mercer eigenvalues λ<sub>k</sub> and
+          spherical harmonics Y<sub>kj</sub>. Every kernel uses the <em>same</em> random numbers ξ, so the pictures
+          differ only through the spectra: NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) look alike and equally
+          rough, a smaller γ is rougher, the Gaussian’s fast-decaying spectrum gives a smooth function.
+        </>
+      }
     >
-      <header className="panel-head">
-        <h2 id="samples-heading">Random functions: one sample of each kernel’s Gaussian process</h2>
-        {busy && (
-          <span className="busy" role="status">
-            Computing…
-          </span>
-        )}
-        <PanelExport panel="samples" />
-      </header>
-      <details className="panel-note">
-        <summary>What am I looking at?</summary>
-        Each picture is f = Σ<sub>k≤K</sub> √λ<sub>k</sub> Σ<sub>j</sub> ξ<sub>kj</sub> Y<sub>kj</sub>, a draw from the
-        Gaussian process with covariance k(x, z), built from the kernel’s Mercer eigenvalues λ<sub>k</sub> and spherical
-        harmonics Y<sub>kj</sub>. Every kernel uses the <em>same</em> random numbers ξ, so the pictures differ only
-        through the spectra: NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) look alike and equally rough, a smaller γ
-        is rougher, the Gaussian’s fast-decaying spectrum gives a smooth function.
-      </details>
       <SamplesControls data={data} />
       {data === null || request === null ? (
         <div className="chart-placeholder">Drawing the random functions…</div>
@@ -87,7 +80,7 @@ export function SamplesPanel() {
       ) : (
         <Globes data={data} kernels={request.kernels} />
       )}
-    </section>
+    </Panel>
   );
 }
 

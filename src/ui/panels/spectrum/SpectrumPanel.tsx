@@ -12,11 +12,11 @@ import { useStore } from '../../../state/store';
 import { colourOf } from '../../../figure/palette';
 import { formatFromLog10, formatReadout, formatSlope } from '../../charts/format';
 import { type Curve, type Frame, LineChart, ReadoutLine, type Scales } from '../../charts/LineChart';
-import { PanelExport } from '../../export/PanelExport';
 import { PairPicker } from '../../controls/PairPicker';
 import { ParamControl } from '../../controls/ParamControl';
 import { TheoremCard } from './TheoremCard';
 import { useSpectrum, type SpectrumData } from './useSpectrum';
+import { Panel } from '../../app/Panel';
 
 const HEIGHT = 340;
 const STRIP_ROW = 4;
@@ -31,26 +31,24 @@ const QUANTITIES: readonly [SpectrumQuantity, string][] = [
 export function SpectrumPanel() {
   const { data, busy, progress } = useSpectrum();
   return (
-    <section className="panel" aria-labelledby="spectrum-heading" aria-busy={busy}>
-      <header className="panel-head">
-        <h2 id="spectrum-heading">Eigenvalue decay on the sphere</h2>
-        {busy && (
-          <span className="busy" role="status">
-            Computing… <progress max={1} value={progress} aria-label="Spectrum progress" />
-          </span>
-        )}
-        <PanelExport panel="spectrum" />
-      </header>
-      <details className="panel-note">
-        <summary>What am I looking at?</summary>
-        Mercer eigenvalues λ_k of degree-k spherical harmonics (Funk–Hecke, uniform measure on S^(d−1)). NTK and Laplace
-        decay at the same rate k^−d, hence the same RKHS; γ-exponential kernels decay like k^−(d−1+γ).
-      </details>
+    <Panel
+      id="spectrum"
+      title="Eigenvalue decay on the sphere"
+      busy={busy}
+      progress={progress}
+      progressLabel="Spectrum progress"
+      note={
+        <>
+          Mercer eigenvalues λ_k of degree-k spherical harmonics (Funk–Hecke, uniform measure on S^(d−1)). NTK and
+          Laplace decay at the same rate k^−d, hence the same RKHS; γ-exponential kernels decay like k^−(d−1+γ).
+        </>
+      }
+    >
       <SpectrumControls />
       {data ? <SpectrumChart data={data} /> : <div className="chart-placeholder">Computing the spectrum…</div>}
       {data && <TheoremCard data={data} />}
       {data && <FitTable data={data} />}
-    </section>
+    </Panel>
   );
 }
 
