@@ -11,6 +11,9 @@ import { defaultInstance, type KernelInstance, type ParamSpec, type ParamValue }
 import { DEGREES, POINTS, type ListRule } from './lists';
 import { DECIMAL, formatLinkNumber } from './numbers';
 
+/** links.md §1: at most 8 instances; also the largest position a parameter can point at (fit, ra, rb, da, db). */
+export const MAX_INSTANCES = 8;
+
 export { formatLinkNumber };
 
 /** The whole visible state of the app, as a share link carries it (links.md §1). */
@@ -196,7 +199,7 @@ const TABLE = [
     integer: true,
     default: 0,
     min: 0,
-    max: 8,
+    max: MAX_INSTANCES,
     step: 1,
     scale: 'linear',
     check: (s) =>
@@ -228,7 +231,7 @@ const TABLE = [
     integer: true,
     default: 1,
     min: 1,
-    max: 8,
+    max: MAX_INSTANCES,
     step: 1,
     scale: 'linear',
   },
@@ -241,7 +244,7 @@ const TABLE = [
     integer: true,
     default: 2,
     min: 1,
-    max: 8,
+    max: MAX_INSTANCES,
     step: 1,
     scale: 'linear',
   },
@@ -345,7 +348,7 @@ const TABLE = [
     integer: true,
     default: 1,
     min: 1,
-    max: 8,
+    max: MAX_INSTANCES,
     step: 1,
     scale: 'linear',
   },
@@ -358,7 +361,7 @@ const TABLE = [
     integer: true,
     default: 2,
     min: 1,
-    max: 8,
+    max: MAX_INSTANCES,
     step: 1,
     scale: 'linear',
   },
@@ -636,9 +639,6 @@ export const INSTANCE_POSITIONS = [
 
 /** The link format version this app writes (links.md §1). */
 export const LINK_VERSION = 1;
-
-/** links.md §1: at most 8 instances. */
-export const MAX_INSTANCES = 8;
 
 /** links.md §1: the kernels of a link without `kernels` (or whose list is empty after repair). */
 export const DEFAULT_KERNELS: readonly KernelInstance[] = [
