@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startUrlSync } from './state/urlSync';
-import { App } from './ui/app/App';
+// the base styles first: every component's own styles come after them in the cascade
 import './ui/app/app.css';
+import { App } from './ui/app/App';
 
 startUrlSync();
 

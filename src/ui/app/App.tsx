@@ -14,6 +14,7 @@ import { SpectrumPanel } from '../panels/spectrum/SpectrumPanel';
 import { StoryStepper } from './StoryStepper';
 import { useKeyboardNavigation } from './useKeyboardNavigation';
 import { useMediaQuery } from './useMediaQuery';
+import './classroom.css';
 
 const PANEL_VIEWS: Record<PanelId, ComponentType> = {
   profile: ProfilePanel,

@@ -6,6 +6,7 @@
 import type { ReactNode, Ref } from 'react';
 import { PanelExport } from '../export/PanelExport';
 import type { PanelId } from './panels';
+import './panel.css';
 
 interface PanelHeadProps {
   id: PanelId;

@@ -2,6 +2,7 @@
  * An axis drawn by React from a D3 scale: D3 computes the ticks and their labels, React owns the DOM.
  */
 import type { ScaleContinuousNumeric } from 'd3';
+import './charts.css';
 
 interface AxisProps {
   scale: ScaleContinuousNumeric<number, number>;

@@ -9,6 +9,7 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, 
 import { Axis } from './Axis';
 import { pointerInSvg } from './pointer';
 import { formatReadout } from './format';
+import './charts.css';
 
 const MARGIN = { top: 8, right: 8, bottom: 34, left: 40 };
 const LEGEND = 26;

@@ -12,6 +12,7 @@ import { Axis } from './Axis';
 import { formatReadout } from './format';
 import { pointerInSvg } from './pointer';
 import { useWidth } from './useWidth';
+import './charts.css';
 
 export interface Curve {
   label: string;

@@ -4,6 +4,7 @@
  * Typesetting waits until the formula has been still for a moment, so a dragged slider stays fluid.
  */
 import { useEffect, useRef } from 'react';
+import './controls.css';
 
 type KatexModule = typeof import('katex');
 

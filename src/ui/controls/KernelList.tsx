@@ -10,6 +10,7 @@ import { Formula } from './Formula';
 import { ParamControl } from './ParamControl';
 import { colourOf } from '../../figure/palette';
 import { prefetchProfiles } from '../panels/profile/useProfile';
+import './controls.css';
 
 export function KernelList({ place = 'sphere' }: { place?: ControlPlace }) {
   const kernels = useStore((s) => s.kernels);

@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { GLOBAL_PARAMS, coerceGlobal, type GlobalKey } from '../../link';
 import { linkStateOf, useStore } from '../../state/store';
 import { FieldNotes, useDraftField } from './useDraftField';
+import './controls.css';
 
 interface Props {
   name: GlobalKey & ('pts' | 'harm');

@@ -5,6 +5,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { kernelLabel } from '../../core/kernels/registry';
 import { useStore } from '../../state/store';
+import './controls.css';
 
 type PositionKey = 'ra' | 'rb' | 'da' | 'db';
 

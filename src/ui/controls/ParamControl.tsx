@@ -10,6 +10,7 @@ import { formatValue } from '../../core/kernels/registry';
 import { coerceParam } from '../../link';
 import { sliderModel, sliderNeighbours } from './sliderModel';
 import { FieldNotes, useDraftField } from './useDraftField';
+import './controls.css';
 
 interface Props {
   spec: ParamSpec;

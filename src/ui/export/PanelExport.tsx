@@ -6,6 +6,7 @@ import { memo, useState } from 'react';
 import { linkStateOf, useStore } from '../../state/store';
 import { exportPanel, type ExportFormat } from './exports';
 import { PANELS, type PanelId } from '../app/panels';
+import './export.css';
 
 const FORMATS: readonly { format: ExportFormat; label: string; what: string }[] = [
   { format: 'svg', label: 'SVG', what: 'as SVG' },

@@ -18,7 +18,7 @@ import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
 import { ParamControl } from '../../controls/ParamControl';
 import { computation, useComputation } from '../../compute/useComputation';
-import '../functionSpace.css';
+import './learning.css';
 import { kernelLabel } from '../../../core/kernels/registry';
 import { Panel } from '../../app/Panel';
 

@@ -9,6 +9,7 @@ import { ParamControl } from '../../controls/ParamControl';
 import { colourOf } from '../../../figure/palette';
 import { prefetchProfiles, useProfile, type ProfileData } from './useProfile';
 import { Panel } from '../../app/Panel';
+import './profile.css';
 
 const HEIGHT = 320;
 /** samples an arrow key and Shift+arrow move the readout: 1.25° and 12.5° */

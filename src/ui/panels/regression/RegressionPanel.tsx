@@ -18,7 +18,7 @@ import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
 import { ParamControl } from '../../controls/ParamControl';
 import { computation, useComputation } from '../../compute/useComputation';
-import '../functionSpace.css';
+import './regression.css';
 import { Panel } from '../../app/Panel';
 
 /** At most one call in flight while a drag runs; the last result kept (a view scrolled back is drawn at once). */

@@ -23,7 +23,7 @@ import { globeRadius, globeRaster, paintRaster, sampleRaster } from '../../chart
 import { ColourLegend } from '../../charts/Heatmap';
 import { ParamControl } from '../../controls/ParamControl';
 import { computation, useComputation } from '../../compute/useComputation';
-import '../functionSpace.css';
+import './samples.css';
 import { kernelLabel } from '../../../core/kernels/registry';
 import { Panel } from '../../app/Panel';
 

@@ -17,6 +17,7 @@ import { ParamControl } from '../../controls/ParamControl';
 import { TheoremCard } from './TheoremCard';
 import { useSpectrum, type SpectrumData } from './useSpectrum';
 import { Panel } from '../../app/Panel';
+import './spectrum.css';
 
 const HEIGHT = 340;
 const STRIP_ROW = 4;
