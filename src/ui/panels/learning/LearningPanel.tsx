@@ -9,18 +9,18 @@ import { useShallow } from 'zustand/react/shallow';
 import type { KernelInstance } from '../../../core/kernels/registry';
 import { LEARNED_RESIDUAL, type LearningCurves, type LearningViewRequest } from '../../../core/functionSpace/learning';
 import { colourOf } from '../../../figure/palette';
-import { controlSpec, readDegrees } from '../../../link';
+import { readDegrees } from '../../../link';
 import { useStore } from '../../../state/store';
 import type { Timed } from '../../../workerClient/api';
 import { callWorker } from '../../../workerClient/client';
 import { LineChart, type Curve } from '../../charts/LineChart';
 import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
-import { ParamControl } from '../../controls/ParamControl';
 import { computation, useComputation } from '../../compute/useComputation';
 import './learning.css';
 import { kernelLabel } from '../../../core/kernels/registry';
 import { Panel } from '../../app/Panel';
+import { GlobalParam } from '../../controls/GlobalParam';
 
 type Result = LearningCurves & Timed;
 const computeLearning = (req: LearningViewRequest) => callWorker('function', (w) => w.learning(req) as Promise<Result>);
@@ -114,13 +114,7 @@ const LearningControls = memo(function LearningControls({ data }: { data: Result
       </div>
       {/* outside .panel-controls: a lecturer's controls, kept in presentation mode */}
       <div className="panel-actions">
-        <ParamControl
-          spec={controlSpec('t')}
-          value={t}
-          context="spectral bias"
-          onChange={(v, c) => setGlobal('t', v as number, c)}
-          onCommit={commit}
-        />
+        <GlobalParam name="t" context="spectral bias" />
       </div>
       <div className="play-controls panel-actions">
         <button

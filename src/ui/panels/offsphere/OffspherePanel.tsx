@@ -7,7 +7,6 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GENERATOR_NAME } from '../../../core/numerics/random';
 import { familyOf, kernelLabel } from '../../../core/kernels/registry';
 import { colourOf } from '../../../figure/palette';
-import { controlSpec } from '../../../link';
 import { useStore } from '../../../state/store';
 import { useWidth } from '../../charts/useWidth';
 import { formatReadout } from '../../charts/format';
@@ -15,26 +14,10 @@ import { Heatmap } from '../../charts/Heatmap';
 import { type Curve, LineChart } from '../../charts/LineChart';
 import { PanelHead } from '../../app/Panel';
 import { PairPicker } from '../../controls/PairPicker';
-import { ParamControl } from '../../controls/ParamControl';
 import { useNearViewport } from '../../compute/useNearViewport';
 import { useLaplaceFitOnPoints, useNormalization, usePlane, useRay, type PlaneData } from './useOffsphere';
 import './offsphere.css';
-
-const spec = controlSpec;
-
-function NumberParam({ name }: { name: 'zn' | 'za' | 'R' | 'ray' | 'n' | 'spread' | 'seed' }) {
-  const value = useStore((s) => s[name]);
-  const { setGlobal, commit } = useStore.getState();
-  return (
-    <ParamControl
-      spec={spec(name)}
-      value={value}
-      context="off-sphere view"
-      onChange={(v, c) => setGlobal(name, v as number, c)}
-      onCommit={commit}
-    />
-  );
-}
+import { GlobalParam } from '../../controls/GlobalParam';
 
 /** The panel; its body (and all its computation) exists only while the panel is on or near the screen. */
 export function OffspherePanel() {
@@ -87,9 +70,9 @@ function OffsphereBody({ onHeight }: { onHeight: (px: number) => void }) {
       </details>
       <div className="panel-controls">
         <div className="control-group">
-          <NumberParam name="zn" />
-          <NumberParam name="za" />
-          <NumberParam name="R" />
+          <GlobalParam name="zn" context="off-sphere view" />
+          <GlobalParam name="za" context="off-sphere view" />
+          <GlobalParam name="R" context="off-sphere view" />
         </div>
         <ScaleAndPair />
         <HomogeneousToggles />
@@ -221,7 +204,7 @@ const RayView = memo(function RayView() {
   return (
     <div className="ray">
       <h3>Along a ray: k(r·x̂, z) for r from 0 to R</h3>
-      <NumberParam name="ray" />
+      <GlobalParam name="ray" context="off-sphere view" />
       <LineChart
         {...chart}
         yIncludeZero
@@ -266,9 +249,9 @@ const NormalizationReadout = memo(function NormalizationReadout() {
     <div className="normalization" aria-busy={busy}>
       <h3>Does normalization matter?</h3>
       <div className="control-group">
-        <NumberParam name="n" />
-        <NumberParam name="spread" />
-        <NumberParam name="seed" />
+        <GlobalParam name="n" context="off-sphere view" />
+        <GlobalParam name="spread" context="off-sphere view" />
+        <GlobalParam name="seed" context="off-sphere view" />
       </div>
       <p className="hint">
         n points of R^d (d = {request.d}): directions uniform, norms log-uniform in [1/s, s]; generator {GENERATOR_NAME}

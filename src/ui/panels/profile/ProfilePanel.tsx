@@ -1,15 +1,15 @@
 import { memo, useMemo } from 'react';
 import { familyOf, kernelLabel } from '../../../core/kernels/registry';
-import { MAX_INSTANCES, controlSpec } from '../../../link';
+import { MAX_INSTANCES } from '../../../link';
 import { useStore } from '../../../state/store';
 import { formatReadout } from '../../charts/format';
 import { LineChart, type Curve } from '../../charts/LineChart';
 import { Formula } from '../../controls/Formula';
-import { ParamControl } from '../../controls/ParamControl';
 import { colourOf } from '../../../figure/palette';
 import { prefetchProfiles, useProfile, type ProfileData } from './useProfile';
 import { Panel } from '../../app/Panel';
 import './profile.css';
+import { GlobalParam } from '../../controls/GlobalParam';
 
 const HEIGHT = 320;
 /** samples an arrow key and Shift+arrow move the readout: 1.25° and 12.5° */
@@ -42,8 +42,7 @@ export function ProfilePanel() {
 const ProfileControls = memo(function ProfileControls() {
   const axis = useStore((s) => s.axis);
   const zoom = useStore((s) => s.zoom);
-  const { setGlobal, commit } = useStore.getState();
-  const zoomSpec = controlSpec('zoom');
+  const { setGlobal } = useStore.getState();
   return (
     <div className="panel-controls">
       <fieldset className="segmented">
@@ -66,12 +65,9 @@ const ProfileControls = memo(function ProfileControls() {
         ))}
       </fieldset>
       <div className="zoom">
-        <ParamControl
-          spec={zoomSpec}
-          value={zoom}
+        <GlobalParam
+          name="zoom"
           context="profile"
-          onChange={(v, c) => setGlobal('zoom', v as number, c)}
-          onCommit={commit}
           onNeighbours={(values) => prefetchProfiles(values.map((zoom) => ({ zoom })))}
         />
         <div className="presets" role="group" aria-label="Zoom presets">

@@ -9,17 +9,17 @@ import { familyOf, type KernelInstance, kernelLabel } from '../../../core/kernel
 import { TARGET_KINDS, loadTarget, type TargetKind } from '../../../core/functionSpace/targets';
 import type { RegressionView } from '../../../core/views/regressionView';
 import { colourOf } from '../../../figure/palette';
-import { POINT_LIMITS, controlSpec, pointsText, readPoints, type DataPoint } from '../../../link';
+import { POINT_LIMITS, pointsText, readPoints, type DataPoint } from '../../../link';
 import { useStore } from '../../../state/store';
 import type { Timed } from '../../../workerClient/api';
 import { computeRegression } from '../../../workerClient/regression';
 import { LineChart, type Curve } from '../../charts/LineChart';
 import { formatReadout } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
-import { ParamControl } from '../../controls/ParamControl';
 import { computation, useComputation } from '../../compute/useComputation';
 import './regression.css';
 import { Panel } from '../../app/Panel';
+import { GlobalParam } from '../../controls/GlobalParam';
 
 /** At most one call in flight while a drag runs; the last result kept (a view scrolled back is drawn at once). */
 const regressionView = computation(computeRegression, { channel: 'coalesced', keep: 1 });
@@ -84,8 +84,8 @@ export function RegressionPanel() {
 
 /** Memoized: the controls read their own state; a change elsewhere (a kernel slider) does not redraw them. */
 const RegressionControls = memo(function RegressionControls({ points }: { points: DataPoint[] }) {
-  const { ridge, pts, sample } = useStore(useShallow((s) => ({ ridge: s.ridge, pts: s.pts, sample: s.sample })));
-  const { setGlobal, commit } = useStore.getState();
+  const { pts, sample } = useStore(useShallow((s) => ({ pts: s.pts, sample: s.sample })));
+  const { setGlobal } = useStore.getState();
   const [kind, setKind] = useState<TargetKind>('harmonics');
   // the count as typed; read (and clamped) when the target is loaded, so the field can be cleared and retyped
   const [count, setCount] = useState('20');
@@ -94,13 +94,7 @@ const RegressionControls = memo(function RegressionControls({ points }: { points
     <>
       {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
       <div className="panel-actions">
-        <ParamControl
-          spec={controlSpec('ridge')}
-          value={ridge}
-          context="regression"
-          onChange={(v, c) => setGlobal('ridge', v as number, c)}
-          onCommit={commit}
-        />
+        <GlobalParam name="ridge" context="regression" />
       </div>
       <div className="panel-controls">
         <div className="load-target" role="group" aria-label="Load a target">

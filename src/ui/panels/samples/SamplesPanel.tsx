@@ -21,11 +21,11 @@ import { useWidth } from '../../charts/useWidth';
 import { formatReadout } from '../../charts/format';
 import { globeRadius, globeRaster, paintRaster, sampleRaster } from '../../charts/globe';
 import { ColourLegend } from '../../charts/Heatmap';
-import { ParamControl } from '../../controls/ParamControl';
 import { computation, useComputation } from '../../compute/useComputation';
 import './samples.css';
 import { kernelLabel } from '../../../core/kernels/registry';
 import { Panel } from '../../app/Panel';
+import { GlobalParam } from '../../controls/GlobalParam';
 
 type Samples = GpSamplesView & Timed;
 const computeSamples = (req: GpSamplesRequest): Promise<Samples> =>
@@ -87,7 +87,7 @@ export function SamplesPanel() {
 /** Memoized: the controls read their own state; a change elsewhere (a kernel slider) does not redraw them. */
 const SamplesControls = memo(function SamplesControls({ data }: { data: GpSamplesView | null }) {
   const { domain, deg, sample } = useStore(useShallow((s) => ({ domain: s.domain, deg: s.deg, sample: s.sample })));
-  const { setGlobal, commit } = useStore.getState();
+  const { setGlobal } = useStore.getState();
   // what the shown functions were drawn with (a newer request may still be computing)
   const shown = data ?? { domain, degree: deg };
   const perKernel = shown.domain === 'circle' ? 2 * shown.degree + 1 : harmonicCount(shown.degree);
@@ -108,13 +108,7 @@ const SamplesControls = memo(function SamplesControls({ data }: { data: GpSample
             </label>
           ))}
         </fieldset>
-        <ParamControl
-          spec={controlSpec('deg')}
-          value={deg}
-          context="random functions"
-          onChange={(v, c) => setGlobal('deg', v as number, c)}
-          onCommit={commit}
-        />
+        <GlobalParam name="deg" context="random functions" />
       </div>
       {/* outside .panel-controls: a lecturer's control, kept in presentation mode */}
       <div className="sample-seed panel-actions">

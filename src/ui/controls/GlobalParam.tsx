@@ -1,0 +1,34 @@
+/**
+ * A numeric parameter of the link's global table (src/link/params.ts) as a control bound to the store:
+ * its slider and field from the declared row, every change through `setGlobal` (one history entry per
+ * committed change).
+ */
+import { controlSpec, type GlobalKey, type LinkState } from '../../link';
+import { useStore } from '../../state/store';
+import { ParamControl } from './ParamControl';
+
+/** The global parameters whose value is a single number. */
+export type NumericGlobalKey = { [K in GlobalKey]: LinkState[K] extends number ? K : never }[GlobalKey];
+
+interface GlobalParamProps {
+  name: NumericGlobalKey;
+  /** where the control sits, for its accessible name (e.g. "off-sphere view") */
+  context: string;
+  /** values an arrow key would select next (for computing them in advance) */
+  onNeighbours?(values: readonly number[]): void;
+}
+
+export function GlobalParam({ name, context, onNeighbours }: GlobalParamProps) {
+  const value = useStore((s) => s[name]);
+  const { setGlobal, commit } = useStore.getState();
+  return (
+    <ParamControl
+      spec={controlSpec(name)}
+      value={value}
+      context={context}
+      onChange={(v, c) => setGlobal(name, v as number, c)}
+      onCommit={commit}
+      onNeighbours={onNeighbours}
+    />
+  );
+}
