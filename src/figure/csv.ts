@@ -17,12 +17,12 @@ export interface CsvTable {
 }
 
 /** RFC 4180: quote a field that holds a comma, quote, CR or LF; double the quotes inside. */
-export function csvField(text: string): string {
+function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Repeated identical names get `#2`, `#3`, … so every column is distinct. */
-export function distinctNames(names: readonly string[]): string[] {
+function distinctNames(names: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return names.map((n) => {
     const count = (seen.get(n) ?? 0) + 1;

@@ -16,7 +16,7 @@ import { colourOf } from './palette';
 import { escapeXml, renderSvg } from './svg';
 
 /** Grid cells per side of the figure's maps (links.md leaves the grid to the team; README documents it). */
-export const FIGURE_PLANE_SIZE = 64;
+const FIGURE_PLANE_SIZE = 64;
 const RAY_SAMPLES = 401;
 
 export function offsphereFigure(state: LinkState, link: string) {

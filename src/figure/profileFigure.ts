@@ -13,7 +13,7 @@ import { colourOf } from './palette';
 import { renderSvg, type SvgChart } from './svg';
 
 /** 0.25° steps from 0 to π inclusive. */
-export const FIGURE_PROFILE_SAMPLES = 721;
+const FIGURE_PROFILE_SAMPLES = 721;
 
 export function profileFigure(state: LinkState, link: string) {
   const unit = state.norm === 'unit';

@@ -24,7 +24,7 @@ export const LEARNED_RESIDUAL = 0.1;
 export const TIME_MIN = 1e-3;
 export const TIME_MAX = 1e15;
 /** Default sizes: points of the log-spaced time grid, and profile samples on θ ∈ [0, π] (0.5° steps). */
-export const TIME_SAMPLES = 241;
+const TIME_SAMPLES = 241;
 export const PROFILE_SAMPLES = 361;
 
 export interface LearningCurvesRequest {
@@ -97,7 +97,7 @@ function validate({ lambdas, floors, degrees, t, d }: LearningCurvesRequest): nu
 }
 
 /** The eigenvalue as the flow uses it: λ where λ > floor (and finite), else 0 (docs/function-space.md). */
-export function usedRate(lambda: number, floor: number): number {
+function usedRate(lambda: number, floor: number): number {
   return Number.isFinite(lambda) && lambda > floor && lambda > 0 ? lambda : 0;
 }
 
@@ -109,7 +109,7 @@ export function timeToLearn(rate: number): number | null {
 }
 
 /** e^{−rate·t}, 1 for a zero rate even at t = ∞. */
-export function residualAt(rate: number, t: number): number {
+function residualAt(rate: number, t: number): number {
   return rate === 0 ? 1 : Math.exp(-rate * t);
 }
 
@@ -117,7 +117,7 @@ export function residualAt(rate: number, t: number): number {
  * The shared time grid: log-spaced from 0.01 / (largest rate) to 100 × (largest finite t_k), both clamped
  * to [TIME_MIN, TIME_MAX]; without any learnable degree the whole range. At least one decade wide.
  */
-export function timeGrid(rates: readonly number[], samples: number): Float64Array {
+function timeGrid(rates: readonly number[], samples: number): Float64Array {
   const positive = rates.filter((r) => r > 0);
   const clamp = (s: number) => Math.min(TIME_MAX, Math.max(TIME_MIN, s));
   let lo = positive.length > 0 ? clamp(0.01 / Math.max(...positive)) : TIME_MIN;
@@ -139,7 +139,7 @@ export function timeGrid(rates: readonly number[], samples: number): Float64Arra
  * P_k(cos θ) of dimension d at the profile angles for the given ascending degrees (math.md §3 recurrence,
  * run by LegendreSweep from the carried cosine of each angle; d = 2 gives cos kθ).
  */
-export function zonalValues(d: number, degrees: readonly number[], theta: Float64Array): Float64Array[] {
+function zonalValues(d: number, degrees: readonly number[], theta: Float64Array): Float64Array[] {
   const carried = Array.from(theta, carriedFromAngle);
   const delta = Float64Array.from(carried, (c) => c.delta);
   const sigma = Float64Array.from(carried, (c) => c.sigma);

@@ -14,9 +14,9 @@ import { seededRandom } from '../numerics/random';
 import { spectrum } from '../spectrum/spectrum';
 
 /** Points on the circle (docs/function-space.md: M = 1024 ≥ 4K for the largest link degree, 256). */
-export const CIRCLE_POINTS = 1024;
+const CIRCLE_POINTS = 1024;
 /** Largest truncation degree accepted here (the link allows 1–256; the harmonics are tested to 512). */
-export const MAX_SAMPLE_DEGREE = 512;
+const MAX_SAMPLE_DEGREE = 512;
 
 /**
  * The first `count` coefficients ξ in draw order: successive seededRandom(seed).normal() deviates

@@ -13,7 +13,7 @@ const SERIES_BELOW = 1;
  * g(a) = sin a − a cos a = Σ_{n≥1} (−1)^{n+1} 2n a^{2n+1} / (2n+1)!   (math.md §2.2)
  * Non-negative on [0, π]; g(0) = 0, g(π) = π.
  */
-export function sinMinusACos(a: number): number {
+function sinMinusACos(a: number): number {
   if (a >= SERIES_BELOW) return Math.sin(a) - a * Math.cos(a);
   const a2 = a * a;
   // term_n = (−1)^{n+1} a^{2n+1} / (2n+1)!, summed with weight 2n

@@ -87,7 +87,7 @@ interface LineChartProps {
 const MARGIN = { top: 12, right: 18, bottom: 48, left: 62 };
 
 /** Index of the sample nearest to `target` in monotone `xs`. */
-export function nearestIndex(xs: ArrayLike<number>, target: number): number {
+function nearestIndex(xs: ArrayLike<number>, target: number): number {
   const n = xs.length;
   const rising = xs[n - 1] >= xs[0];
   let lo = 0;

@@ -12,9 +12,9 @@ import { contentLink } from '../app/viewParameters';
 export type ExportFormat = 'svg' | 'png' | 'csv';
 
 /** PNG exports are drawn at this multiple of the SVG's size (sharp on high-density screens and in print). */
-export const PNG_SCALE = 2;
+const PNG_SCALE = 2;
 
-export const exportFileName = (panel: PanelId, format: ExportFormat) => `ntk-laplace-${panel}.${format}`;
+const exportFileName = (panel: PanelId, format: ExportFormat) => `ntk-laplace-${panel}.${format}`;
 
 const MIME: Record<ExportFormat, string> = {
   svg: 'image/svg+xml',
@@ -27,7 +27,7 @@ async function figureText(link: string, panel: PanelId, format: FigureFormat): P
 }
 
 /** Draws an SVG document onto a canvas `scale` times its size and encodes it as PNG. */
-export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
+async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: MIME.svg }));
   try {
     const image = new Image();
