@@ -674,7 +674,8 @@ const shownDefault = (spec: ParamSpec | ListParam) =>
  * choice must be one of the listed words (case-sensitive); a number must be decimal. A number out of
  * range is clamped to the bound (Infinity from e.g. `1e400` counts as out of range; the bounds of integer
  * parameters are integers, so no rounding follows); one in range is rounded when the spec wants an
- * integer, by Math.round: halves go up (2.5 → 3, −2.5 → −2). Anything else falls back to the default.
+ * integer, by Math.round: halves go up (2.5 → 3, −2.5 → −2). A number of a discrete parameter (`allowed`)
+ * snaps to the nearest allowed value instead (halfway goes up). Anything else falls back to the default.
  * At most one reason per value. Never throws; −0 is read as 0.
  */
 export function coerceParam(spec: ParamSpec | ListParam, raw: string): Coerced {
@@ -693,6 +694,7 @@ export function coerceParam(spec: ParamSpec | ListParam, raw: string): Coerced {
   }
   const n = Number(text) + 0; // + 0 turns −0 into 0
   const shown = shorten(text); // a decimal literal: safe to show unquoted
+  if (spec.allowed !== undefined) return snapToAllowed(spec.allowed, n, shown);
   if (n > spec.max) {
     const max = formatLinkNumber(spec.max);
     return { value: spec.max, repair: `${shown} is above the maximum ${max}; clamped to ${max}` };
@@ -706,6 +708,24 @@ export function coerceParam(spec: ParamSpec | ListParam, raw: string): Coerced {
     return { value: r, repair: `${shown} is not an integer; rounded to ${formatLinkNumber(r)}` };
   }
   return { value: n };
+}
+
+/**
+ * A number of a discrete parameter (`NumberParam.allowed`, ascending): an allowed value as it is, any other
+ * number (±Infinity included) snapped to the nearest allowed value, a value exactly halfway between two
+ * going up, as integers round half up (links.md §1).
+ */
+function snapToAllowed(allowed: readonly number[], n: number, shown: string): Coerced {
+  if (allowed.includes(n)) return { value: n };
+  let i = 0;
+  while (i < allowed.length - 1 && n >= (allowed[i] + allowed[i + 1]) / 2) i++;
+  const value = allowed[i];
+  const halfway = i > 0 && n === (allowed[i - 1] + value) / 2;
+  const list = allowed.map(formatLinkNumber).join(', ');
+  return {
+    value,
+    repair: `${shown} is not one of ${list}; snapped to the nearest, ${formatLinkNumber(value)}${halfway ? ' (halfway goes up)' : ''}`,
+  };
 }
 
 /**

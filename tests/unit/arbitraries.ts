@@ -4,6 +4,7 @@ import { FAMILIES, type KernelInstance, type ParamSpec, type ParamValue } from '
 
 export function paramValue(spec: ParamSpec): fc.Arbitrary<ParamValue> {
   if (spec.kind === 'choice') return fc.constantFrom(...spec.options.map((o) => o.value));
+  if (spec.allowed !== undefined) return fc.constantFrom(...spec.allowed);
   if (spec.integer) return fc.integer({ min: spec.min, max: spec.max });
   if (spec.scale === 'log') {
     return fc

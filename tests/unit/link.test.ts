@@ -4,7 +4,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FAMILIES, defaultInstance, family, type ParamSpec, type ParamValue } from '../../src/core/kernels/registry';
+import {
+  FAMILIES,
+  defaultInstance,
+  family,
+  type NumberParam,
+  type ParamSpec,
+  type ParamValue,
+} from '../../src/core/kernels/registry';
 import {
   DEFAULT_KERNELS,
   DEGREE_LIMITS,
@@ -46,7 +53,8 @@ function validValue(spec: ParamSpec | ListParam, v: ParamValue | undefined): boo
     !Object.is(v, -0) &&
     v >= spec.min &&
     v <= spec.max &&
-    (!spec.integer || Number.isInteger(v))
+    (!spec.integer || Number.isInteger(v)) &&
+    (spec.allowed === undefined || spec.allowed.includes(v))
   );
 }
 
@@ -84,12 +92,35 @@ function sameState(a: LinkState, b: LinkState): boolean {
   );
 }
 
+// ---------------------------------------------------------------- discrete number parameters (`allowed`)
+
+/** A discrete number parameter as a family would declare it (math.md §2.5's ν), independent of the registry. */
+const DISCRETE: NumberParam = {
+  key: 'nu',
+  label: 'ν (smoothness)',
+  help: 'test parameter',
+  place: 'sphere',
+  kind: 'number',
+  integer: false,
+  default: 1.5,
+  min: 0.5,
+  max: 2.5,
+  step: 1,
+  scale: 'linear',
+  allowed: [0.5, 1.5, 2.5],
+};
+
+/** The nearest allowed value by distance, the larger of two at the same distance (reference for coerceParam). */
+const nearestAllowed = (allowed: readonly number[], n: number) =>
+  allowed.reduce((best, a) => (Math.abs(a - n) <= Math.abs(best - n) ? a : best));
+
 // ---------------------------------------------------------------- arbitraries from the registry and the table
 
 /** Any valid value: the default, a bound, a short decimal, or any double in range (off the slider steps). */
 function valueArb(spec: ParamSpec | ListParam): fc.Arbitrary<ParamValue> {
   if (spec.kind === 'choice') return fc.constantFrom(...spec.options.map((o) => o.value));
   if (spec.kind === 'list') return listArb(spec);
+  if (spec.allowed !== undefined) return fc.constantFrom(...spec.allowed);
   if (spec.integer) return fc.oneof(fc.constant(spec.default), fc.integer({ min: spec.min, max: spec.max }));
   const { min, max } = spec;
   return fc.oneof(
@@ -265,12 +296,13 @@ describe('link properties (fast-check)', () => {
     );
   });
 
-  it('coerceParam clamps, then rounds (Math.round), any decimal; other text gives the default', () => {
-    const specs = [...GLOBAL_PARAMS, ...FAMILIES.flatMap((f) => f.params)].filter((s) => s.kind === 'number');
+  it('coerceParam clamps, then rounds (Math.round) or snaps (allowed values), any decimal; other text gives the default', () => {
+    const specs = [...GLOBAL_PARAMS, ...FAMILIES.flatMap((f) => f.params), DISCRETE].filter((s) => s.kind === 'number');
     fc.assert(
       fc.property(fc.constantFrom(...specs), fc.double({ noNaN: true, noDefaultInfinity: true }), (spec, n) => {
         const clamped = Math.min(spec.max, Math.max(spec.min, n));
-        const expected = (spec.integer ? Math.round(clamped) : clamped) + 0;
+        const expected =
+          (spec.allowed ? nearestAllowed(spec.allowed, clamped) : spec.integer ? Math.round(clamped) : clamped) + 0;
         const { value, repair } = coerceParam(spec, formatLinkNumber(n));
         return value === expected && (repair === undefined) === (value === n);
       }),
@@ -882,8 +914,93 @@ describe('canonical text', () => {
   });
 });
 
+describe('discrete number parameters (allowed values)', () => {
+  const read = (text: string) => coerceParam(DISCRETE, text);
+
+  it('an allowed value, in any decimal form, is read as it is', () => {
+    for (const [text, value] of [
+      ['0.5', 0.5],
+      ['.5', 0.5],
+      ['1.50', 1.5],
+      ['15e-1', 1.5],
+      [' 2.5 ', 2.5],
+    ] as const) {
+      expect(read(text), text).toEqual({ value });
+    }
+  });
+
+  it('any other number snaps to the nearest allowed value with a notice; halfway goes up', () => {
+    expect(read('1')).toEqual({
+      value: 1.5,
+      repair: '1 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 1.5 (halfway goes up)',
+    });
+    expect(read('2')).toEqual({
+      value: 2.5,
+      repair: '2 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 2.5 (halfway goes up)',
+    });
+    expect(read('0.99')).toEqual({
+      value: 0.5,
+      repair: '0.99 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 0.5',
+    });
+    expect(read('1.2').value).toBe(1.5);
+    expect(read('2.01').value).toBe(2.5);
+    // outside the range: the end values (a notice, no clamping message)
+    expect(read('0')).toEqual({ value: 0.5, repair: '0 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 0.5' });
+    expect(read('-7').value).toBe(0.5);
+    expect(read('-0').value).toBe(0.5);
+    expect(read('3')).toEqual({ value: 2.5, repair: '3 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 2.5' });
+    expect(read('1e400').value).toBe(2.5);
+    expect(read('-1e400').value).toBe(0.5);
+  });
+
+  it('text that is not a number gives the default, as for any number parameter', () => {
+    for (const text of ['', 'abc', 'Infinity', 'NaN', '0x1', '3/2', '½']) {
+      const { value, repair } = read(text);
+      expect(value, text).toBe(1.5);
+      expect(repair, text).toContain('is not a number; default 1.5 used');
+    }
+  });
+
+  it('round trip: every allowed value written as a link writes it is read back unchanged, without a notice', () => {
+    for (const v of DISCRETE.allowed!) expect(read(formatLinkNumber(v))).toEqual({ value: v });
+  });
+
+  it('snapping is idempotent and always lands on an allowed value (any decimal, any text)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true }).map(formatLinkNumber), fc.string()), (text) => {
+        const first = read(text);
+        const again = read(formatLinkNumber(first.value as number));
+        return DISCRETE.allowed!.includes(first.value as number) && again.repair === undefined;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every repair message is one line', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => !/\n/.test(read(text).repair ?? '')),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe('schema tables (registry and GLOBAL_PARAMS)', () => {
   const all = [...GLOBAL_PARAMS, ...FAMILIES.flatMap((f) => f.params)];
+
+  it('allowed values (discrete number parameters) ascend from min to max and include the default', () => {
+    for (const spec of [...all, DISCRETE]) {
+      if (spec.kind !== 'number' || spec.allowed === undefined) continue;
+      const a = spec.allowed;
+      expect(a.length, spec.key).toBeGreaterThanOrEqual(2);
+      expect(
+        a.every((v, i) => i === 0 || v > a[i - 1]),
+        spec.key,
+      ).toBe(true);
+      expect([a[0], a.at(-1)], spec.key).toEqual([spec.min, spec.max]);
+      expect(a, spec.key).toContain(spec.default);
+      if (spec.integer) expect(a.every(Number.isInteger), spec.key).toBe(true);
+    }
+  });
 
   it('every default is valid, and integer parameters have integer bounds', () => {
     for (const spec of all) {

@@ -44,6 +44,26 @@ describe('sliderNeighbours', () => {
     expect(sliderNeighbours(ridge, 1e-9)).toEqual([0, 1.03e-9]);
   });
 
+  it('steps a discrete parameter (allowed values, drawn as a select) to the allowed values either side', () => {
+    const nu: NumberParam = {
+      key: 'nu',
+      label: 'ν',
+      help: '',
+      place: 'sphere',
+      kind: 'number',
+      integer: false,
+      default: 1.5,
+      min: 0.5,
+      max: 2.5,
+      step: 1,
+      scale: 'linear',
+      allowed: [0.5, 1.5, 2.5],
+    };
+    expect(sliderNeighbours(nu, 0.5)).toEqual([1.5]);
+    expect(sliderNeighbours(nu, 1.5)).toEqual([0.5, 2.5]);
+    expect(sliderNeighbours(nu, 2.5)).toEqual([1.5]);
+  });
+
   it('gives each number parameter values inside its range, at most one on each side (exactly one on a linear slider, unless at an end)', () => {
     const specs = [...FAMILIES.flatMap((f) => f.params), ...(GLOBAL_PARAMS as readonly { kind: string }[])].filter(
       (p): p is NumberParam => p.kind === 'number' && !(p as NumberParam).toggle,

@@ -43,6 +43,12 @@ export interface NumberParam extends ParamBase {
   logFloor?: number;
   /** a 0/1 switch drawn as a checkbox */
   toggle?: boolean;
+  /**
+   * A discrete choice among these numbers (ascending; the first is `min`, the last `max`), drawn as a select.
+   * A link's other numbers snap to the nearest allowed value, a value halfway between two going up
+   * (links.md §1, src/link/params.ts `coerceParam`).
+   */
+  allowed?: readonly number[];
 }
 
 export interface ChoiceParam extends ParamBase {

@@ -1,6 +1,8 @@
 /**
  * One parameter (a row of the kernel registry or of the link's global table) as a labelled control:
- * a slider plus a numeric field for numbers, a checkbox for 0/1 switches, a select for words.
+ * a slider plus a numeric field for numbers, a checkbox for 0/1 switches, a select for words and for a
+ * number with a discrete set of allowed values (`NumberParam.allowed`: a native select is reached with Tab,
+ * changed with the arrow keys and announced with its label, value and help by screen readers).
  * Typed values go through the link's own validation (`coerceParam`), so a field clamps exactly as a link
  * would and says so.
  */
@@ -52,6 +54,18 @@ export function ParamControl({ spec, value, onChange, onCommit, context, onNeigh
       </div>
     );
   }
+  if (spec.allowed !== undefined) {
+    return (
+      <DiscreteControl
+        spec={spec}
+        value={value as number}
+        onChange={onChange}
+        onCommit={onCommit}
+        context={context}
+        onNeighbours={onNeighbours}
+      />
+    );
+  }
   if (spec.toggle) {
     return (
       <div className="param param-toggle">
@@ -78,6 +92,39 @@ export function ParamControl({ spec, value, onChange, onCommit, context, onNeigh
       context={context}
       onNeighbours={onNeighbours}
     />
+  );
+}
+
+/** A number parameter with allowed values: a select of those values, committed on every change. */
+function DiscreteControl({ spec, value, onChange, onNeighbours }: Props & { spec: NumberParam; value: number }) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  // the values an arrow key selects next, computed in advance while the select has focus
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (focused) onNeighbours?.(sliderNeighbours(spec, value));
+  }, [focused, value, spec, onNeighbours]);
+  return (
+    <div className="param">
+      <label htmlFor={id}>{spec.label}</label>
+      <select
+        id={id}
+        value={String(value)}
+        aria-describedby={helpId}
+        onChange={(e) => onChange(Number(e.target.value), true)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+      >
+        {spec.allowed?.map((v) => (
+          <option key={v} value={String(v)}>
+            {formatValue(v)}
+          </option>
+        ))}
+      </select>
+      <small id={helpId} className="help">
+        {spec.help}
+      </small>
+    </div>
   );
 }
 

@@ -38,9 +38,15 @@ export function sliderModel(spec: NumberParam) {
 /**
  * The values an arrow key moves the slider to from `value`: one slider step down and up, snapped to the
  * step grid from the slider's minimum and clamped to its range as the browser does (HTML range input),
- * then read back as the slider's onChange reads it; the current value itself is left out.
+ * then read back as the slider's onChange reads it; the current value itself is left out. For a discrete
+ * parameter (`allowed`, drawn as a select): the allowed values next to `value` on either side.
  */
 export function sliderNeighbours(spec: NumberParam, value: number): number[] {
+  if (spec.allowed !== undefined) {
+    const below = spec.allowed.filter((v) => v < value).at(-1);
+    const above = spec.allowed.find((v) => v > value);
+    return [below, above].filter((v): v is number => v !== undefined);
+  }
   const model = sliderModel(spec);
   const at = model.toSlider(Math.min(spec.max, Math.max(spec.min, value)));
   const out: number[] = [];
