@@ -81,7 +81,8 @@ export const useStore = create<AppState>()((set, get) => {
     const s = get();
     const patch: Partial<LinkState> = { kernels };
     for (const { key, emptyValue } of INSTANCE_POSITIONS) {
-      const p = s[key];
+      // a position beyond the last kernel designates the last one (`fit`: none), as the views read it
+      const p = s[key] > s.kernels.length ? (key === 'fit' ? 0 : s.kernels.length) : s[key];
       const next = p === 0 ? 0 : moved(p);
       patch[key] = Math.min(next ?? emptyValue, key === 'fit' ? kernels.length : Math.max(1, kernels.length));
     }

@@ -1,25 +1,13 @@
 /**
- * Every family at every corner of its allowed range, in every figure, at the corners of the global
- * ranges: no NaN or Infinity is ever printed (JSON would print them as null), and spectra stay finite.
+ * Every family of the registry at every corner of its allowed range (tests/unit/corner-instances.ts), in every
+ * figure, at the corners of the global ranges: no NaN or Infinity is ever printed (JSON would print them as
+ * null), and spectra stay finite. A new family is covered as soon as it is in FAMILIES.
  */
 import { describe, expect, it } from 'vitest';
-import { FAMILIES, type KernelInstance, type ParamValue } from '../../src/core/kernels/registry';
+import { FAMILIES, type KernelInstance } from '../../src/core/kernels/registry';
 import { renderFigure } from '../../src/figure';
-import { defaultState, serializeLink, type LinkState } from '../../src/link';
-
-/** All combinations of each parameter's extremes (numbers: min and max; choices: every word). */
-function cornerInstances(): KernelInstance[] {
-  const out: KernelInstance[] = [];
-  for (const f of FAMILIES) {
-    let combos: Record<string, ParamValue>[] = [{}];
-    for (const p of f.params) {
-      const values: ParamValue[] = p.kind === 'choice' ? p.options.map((o) => o.value) : [p.min, p.max];
-      combos = combos.flatMap((c) => values.map((v) => ({ ...c, [p.key]: v })));
-    }
-    out.push(...combos.map((params) => ({ family: f.id, params })));
-  }
-  return out;
-}
+import { defaultState, instanceText, serializeLink, type LinkState } from '../../src/link';
+import { cornerInstances, extremes } from './corner-instances';
 
 const corners = cornerInstances();
 const groups: KernelInstance[][] = [];
@@ -30,8 +18,14 @@ function expectClean(text: string, what: string) {
 }
 
 describe('corners of every range', { timeout: 120_000 }, () => {
-  it(`covers ${corners.length} corner instances`, () => {
-    expect(corners.length).toBe(8 + 4 + 8 + 4);
+  it(`covers ${corners.length} corner instances: every family of the registry, every combination of extremes`, () => {
+    expect(new Set(corners.map((k) => k.family))).toEqual(new Set(FAMILIES.map((f) => f.id)));
+    for (const f of FAMILIES) {
+      const mine = corners.filter((k) => k.family === f.id);
+      expect(mine.length, f.id).toBe(f.params.reduce((n, p) => n * new Set(extremes(p)).size, 1));
+      expect(new Set(mine.map(instanceText)).size, `${f.id}: all distinct`).toBe(mine.length);
+      for (const k of mine) expect(Object.keys(k.params), f.id).toEqual(f.params.map((p) => p.key));
+    }
   });
 
   groups.forEach((kernels, g) => {

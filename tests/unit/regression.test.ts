@@ -14,6 +14,7 @@ import { predictorGap, regression } from '../../src/core/functionSpace/regressio
 import { harmonicsTarget, loadTarget } from '../../src/core/functionSpace/targets';
 import { seededRandom } from '../../src/core/numerics/random';
 import { anyInstance } from './arbitraries';
+import { cornerInstances } from './corner-instances';
 
 const TWO_PI = 2 * Math.PI;
 
@@ -164,16 +165,8 @@ describe('kernel matrices on the circle', () => {
   });
 
   it('the default kernels and the parameter corners all get a table of a few panels', () => {
-    const corners = [
-      ...DEFAULTS,
-      NTK1,
-      defaultInstance('ntk', { L: 100, beta: 10 }),
-      defaultInstance('ntk', { L: 100, beta: 10, bias: 'random' }),
-      defaultInstance('laplace', { c: 100 }),
-      defaultInstance('gexp', { gamma: 0.01 }),
-      defaultInstance('gauss', { c: 100 }),
-      defaultInstance('gauss', { c: 0.01 }),
-    ];
+    // every family of the registry at every combination of its parameters' extremes
+    const corners = [...DEFAULTS, NTK1, ...cornerInstances()];
     for (const k of corners) expect(ProfileTable.build(k, true), JSON.stringify(k)).not.toBeNull();
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * SVG snapshots of every figure panel (src/figure, `npm run -s figure -- '<link>' --panel P --format svg`)
+ * on two links each: the default link and a non-trivial one. Each snapshot is a standalone SVG file under
+ * tests/unit/__snapshots__/figures/ that opens in a browser, so a reviewer sees what changed.
+ *
+ * An intentional change to a figure updates its snapshot in the same commit:
+ *   npx vitest run --project unit tests/unit/figure-snapshots.test.ts -u
+ *
+ * The figures are deterministic (checked below: the same link twice gives the same bytes, with cold and
+ * warm caches), carry no timestamps, and their only id is the fixed clip path `plot`. Coordinates are
+ * printed to 2 decimals, but legends show values such as λ_0 to 4 digits and the off-sphere and globe maps
+ * are PNG images: a change of the math in the last bits can move a colour by one step and show up here.
+ */
+import { describe, expect, it } from 'vitest';
+import { FIGURE_PANELS } from '../../src/figure';
+import { runFigureCommand } from '../../src/figure/command';
+import { escapeXml } from '../../src/figure/svg';
+import { parseLink, serializeLink } from '../../src/link';
+
+const LINKS: Record<string, readonly string[]> = {
+  profile: ['', '?kernels=ntk(L=3,beta=0.5),gexp(gamma=0.5)&d=5&axis=u&zoom=30&fit=1'],
+  spectrum: ['', '?kernels=ntk(L=1),laplace(c=3),gexp(gamma=0.3)&d=7&kmax=1000&norm=raw&y=ratio&parity=even'],
+  offsphere: [
+    '',
+    '?kernels=ntk(L=2,beta=0.5),laplace(hom=1),gauss(c=0.5)&d=4&zn=1.5&za=-60&R=3&scale=shared&da=3&db=1&ray=120&norm=raw',
+  ],
+  samples: ['', '?kernels=laplace,gexp(gamma=0.3),gauss(c=4)&domain=circle&deg=64&sample=7'],
+  regression: ['', '?kernels=ntk(L=2),laplace(c=2),gauss&pts=30:0.5;120:-1;200:0.2;310:1&ridge=0'],
+  learning: ['', '?kernels=ntk,laplace(c=2),gauss&harm=1,3,5,20&t=10000&d=4'],
+};
+
+/** The SVG the CLI prints for a link; the links above need no repair. */
+function svg(link: string, panel: string): string {
+  let out = '';
+  let err = '';
+  const code = runFigureCommand([link, '--panel', panel, '--format', 'svg'], {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+  });
+  expect(code).toBe(0);
+  expect(err).toBe('');
+  return out;
+}
+
+/** Embedded PNG images are base64 text that may spell anything: left out of text checks. */
+const withoutImages = (text: string) => text.replace(/data:image\/png;base64,[A-Za-z0-9+/=]*/g, 'data:');
+
+describe('figure SVG snapshots', { timeout: 60_000 }, () => {
+  it('every figure panel has snapshots', () => {
+    expect(Object.keys(LINKS).sort()).toEqual(Object.keys(FIGURE_PANELS).sort());
+  });
+
+  for (const [panel, links] of Object.entries(LINKS)) {
+    links.forEach((link, n) => {
+      it(`${panel} ${n + 1}: ${link || 'default link'}`, async () => {
+        const first = svg(link, panel);
+        expect(svg(link, panel), 'the same link twice gives the same SVG').toBe(first);
+        const text = withoutImages(first);
+        expect(text.match(/\bid="[^"]*"/g) ?? [], 'ids').toEqual(text.includes('id="plot"') ? ['id="plot"'] : []);
+        expect(text, 'no dates or times').not.toMatch(/\b(19|20)\d\d-\d\d-\d\d|\d\d:\d\d:\d\d/);
+        expect(text).toContain(escapeXml(`link: ${serializeLink(parseLink(link).state)}`));
+        await expect(first).toMatchFileSnapshot(`./__snapshots__/figures/${panel}-${n + 1}.svg`);
+      });
+    });
+  }
+});
