@@ -148,6 +148,13 @@ export const STORIES: readonly Story[] = [
           'The ratio λ_k(γ = 0.5)/λ_k(Laplace) grows without bound, like k^0.5. ' +
           'Slower decay means a larger RKHS: the RKHS of γ = 0.5 strictly contains the Laplace RKHS, which strictly contains that of γ = 1.5 (Chen & Xu 2021).',
       },
+      {
+        link: '?v=1&kernels=laplace,ntk(L=2),matern,matern(nu=2.5),gauss&panel=spectrum',
+        text:
+          'The Sobolev ladder at d = 3, from rough to smooth: Laplace and the NTK share the bottom rung, then come the Matérn kernels with ν = 3/2 and 5/2, then the Gaussian. ' +
+          'Each step up in ν adds two powers of k, λ_k ~ k^−(d−1+2ν): fitted slopes −2.99, −2.99, −4.98 and −6.98 against −3, −3, −5 and −7, so each RKHS, the Sobolev space H^(ν+(d−1)/2), is strictly inside the one below it. ' +
+          'The Gaussian, smoother than every Matérn kernel, decays faster than any power; from k = 17 on its eigenvalues are below the accuracy floor.',
+      },
     ],
   },
   {

@@ -529,6 +529,41 @@ const CORPUS: Case[] = [
       ['kernels', 'instance 2 (gauss)', 'key hom: 2 is above the maximum 1; clamped to 1'],
     ],
   },
+  // a discrete key (matern nu, links.md §1) → snapped to the nearest allowed value, halfway up
+  {
+    rule: 'matern nu halfway between two allowed values goes up',
+    link: '?kernels=matern(nu=1),matern(nu=2)',
+    canonical: '?v=1&kernels=matern,matern(nu=2.5)',
+    repairs: [
+      [
+        'kernels',
+        'instance 1 (matern)',
+        'key nu: 1 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 1.5 (halfway goes up)',
+      ],
+      [
+        'kernels',
+        'instance 2 (matern)',
+        'key nu: 2 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 2.5 (halfway goes up)',
+      ],
+    ],
+  },
+  {
+    rule: 'matern nu outside 0.5–2.5 snaps to the end values; near values to the nearest',
+    link: '?kernels=matern(nu=0.1),matern(nu=9,c=2),matern(nu=1.4),matern(nu=1e400)',
+    canonical: '?v=1&kernels=matern(nu=0.5),matern(nu=2.5,c=2),matern,matern(nu=2.5)',
+    repairs: [
+      ['kernels', 'instance 1 (matern)', 'key nu: 0.1 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 0.5'],
+      ['kernels', 'instance 2 (matern)', 'key nu: 9 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 2.5'],
+      ['kernels', 'instance 3 (matern)', 'key nu: 1.4 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 1.5'],
+      ['kernels', 'instance 4 (matern)', 'key nu: 1e400 is not one of 0.5, 1.5, 2.5; snapped to the nearest, 2.5'],
+    ],
+  },
+  {
+    rule: 'matern nu that is not a number falls back to the default 1.5',
+    link: '?kernels=matern(nu=3/2,hom=1)',
+    canonical: '?v=1&kernels=matern(hom=1)',
+    repairs: [['kernels', 'instance 1 (matern)', 'key nu: "3/2" is not a number; default 1.5 used']],
+  },
   // repeated parameters or keys → first wins
   {
     rule: 'repeated parameter',
@@ -801,6 +836,19 @@ describe('links.md §1 examples', () => {
     const { state, repairs } = parseLink('?kernels=ntk(L=3,beta=1e-3),laplace(c=.5),gauss(c=5.),gexp(gamma=0.5)');
     expect(repairs).toEqual([]);
     expect(serializeLink(state)).toBe('?v=1&kernels=ntk(L=3,beta=0.001),laplace(c=0.5),gauss(c=5),gexp(gamma=0.5)');
+  });
+
+  it('matern (project, links.md §1): every allowed nu, in any decimal form, reads as written and writes canonically', () => {
+    const { state, repairs } = parseLink('?kernels=matern(nu=.5,c=2),matern(nu=1.50),matern(nu=25e-1,hom=1)');
+    expect(repairs).toEqual([]);
+    expect(state.kernels).toEqual([
+      defaultInstance('matern', { nu: 0.5, c: 2 }),
+      defaultInstance('matern'),
+      defaultInstance('matern', { nu: 2.5, hom: 1 }),
+    ]);
+    const canonical = '?v=1&kernels=matern(nu=0.5,c=2),matern,matern(nu=2.5,hom=1)';
+    expect(serializeLink(state)).toBe(canonical);
+    expect(parseLink(canonical)).toEqual({ state, repairs: [] });
   });
 
   it('the same family may appear several times, in order', () => {

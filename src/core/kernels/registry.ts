@@ -11,6 +11,7 @@ import {
   homogeneousOnRd,
   type ExponentialParams,
 } from './exponential';
+import { maternOnRd, maternOnSphere, maternRow, type MaternParams } from './matern';
 import type { RowKernel } from './rows';
 
 export type ParamValue = number | string;
@@ -298,8 +299,71 @@ const gexp = exponentialFamily('gexp', 'γ-exponential', (p) => num(p, 'gamma'),
 
 const gauss = exponentialFamily('gauss', 'Gaussian', () => 2, []);
 
+const maternParams = (p: Params): MaternParams => ({ nu: num(p, 'nu'), c: num(p, 'c') });
+
+/** ν as a fraction, as the formulas show it: 1/2, 3/2, 5/2. */
+const nuText = (nu: number) => (Number.isInteger(2 * nu) ? `${2 * nu}/2` : formatValue(nu));
+
+/** The Matérn family with half-integer ν (math.md §2.5). */
+const matern: KernelFamily = {
+  id: 'matern',
+  name: 'Matérn',
+  params: [
+    {
+      key: 'nu',
+      label: 'ν (smoothness)',
+      help: 'Smoothness ν: 1/2 is the Laplace kernel; each step up makes the kernel smoother and its eigenvalues decay two powers of k faster.',
+      place: 'sphere',
+      kind: 'number',
+      integer: false,
+      default: 1.5,
+      min: 0.5,
+      max: 2.5,
+      step: 1,
+      scale: 'linear',
+      allowed: [0.5, 1.5, 2.5],
+    },
+    {
+      ...C_PARAM,
+      help: 'Rate c = 1/ℓ: the kernel is a function of √(2ν)·c‖x−z‖; larger c gives a narrower kernel.',
+    },
+    HOM_PARAM,
+  ],
+  latex(p) {
+    const { nu, c } = maternParams(p);
+    const hom = num(p, 'hom') === 1;
+    const r = hom ? '\\lVert \\hat x-\\hat z\\rVert' : '\\lVert x-z\\rVert';
+    const scale = (root: string) => `${c === 1 ? '' : formatValue(c)}${root}\\,${r}`;
+    const pre = hom ? '\\lVert x\\rVert\\lVert z\\rVert\\,' : '';
+    const nuTex = `\\nu=\\tfrac{${2 * nu}}{2}`;
+    if (nu === 0.5) return `${nuTex}:\\ ${pre}e^{-${c === 1 ? '' : `${formatValue(c)}\\,`}${r}}`;
+    const poly = nu === 1.5 ? '1+a' : '1+a+\\tfrac{a^2}{3}';
+    return `${nuTex}:\\ ${pre}\\left(${poly}\\right)e^{-a},\\ a=${scale(`\\sqrt{${2 * nu}}`)}`;
+  },
+  text(p) {
+    const { nu, c } = maternParams(p);
+    const cs = c === 1 ? '' : `, c=${formatValue(c)}`;
+    return `Matérn ν=${nuText(nu)}${cs}${num(p, 'hom') === 1 ? ', ‖x‖‖z‖·κ(x̂ᵀẑ)' : ''}`;
+  },
+  onSphere: (delta, _sigma, p) => maternOnSphere(delta, maternParams(p)),
+  onRd: (x, z, p) => maternOnRd(x, z, maternParams(p), num(p, 'hom') === 1),
+  atOne: () => 1,
+  row: (p, divisor) => maternRow(maternParams(p), num(p, 'hom') === 1, divisor),
+  // a polynomial in r times e^{−a}, and r = 2 sin(θ/2) is analytic in θ: analytic on [0, π] (math.md §3)
+  thetaSingularity: () => null,
+  decay(d, p) {
+    const { nu } = maternParams(p);
+    return {
+      exponent: -(d - 1 + 2 * nu),
+      label: 'k^−(d−1+2ν)',
+      source: 'Bietti & Bach 2021; Borovitskiy et al. 2020',
+      oddVanish: false,
+    };
+  },
+};
+
 /** Families in link-table order (links.md §1). */
-export const FAMILIES: readonly KernelFamily[] = [ntk, laplace, gexp, gauss];
+export const FAMILIES: readonly KernelFamily[] = [ntk, laplace, gexp, gauss, matern];
 
 export function family(id: string): KernelFamily | undefined {
   return FAMILIES.find((f) => f.id === id);
