@@ -32,39 +32,8 @@ interface Props {
 export function ParamControl({ spec, value, onChange, onCommit, context, onNeighbours }: Props) {
   const id = useId();
   const helpId = `${id}-help`;
-  if (spec.kind === 'choice') {
-    return (
-      <div className="param">
-        <label htmlFor={id}>{spec.label}</label>
-        <select
-          id={id}
-          value={String(value)}
-          aria-describedby={helpId}
-          onChange={(e) => onChange(e.target.value, true)}
-        >
-          {spec.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <small id={helpId} className="help">
-          {spec.help}
-        </small>
-      </div>
-    );
-  }
-  if (spec.allowed !== undefined) {
-    return (
-      <DiscreteControl
-        spec={spec}
-        value={value as number}
-        onChange={onChange}
-        onCommit={onCommit}
-        context={context}
-        onNeighbours={onNeighbours}
-      />
-    );
+  if (spec.kind === 'choice' || spec.allowed !== undefined) {
+    return <SelectControl spec={spec} value={value} onChange={onChange} onNeighbours={onNeighbours} />;
   }
   if (spec.toggle) {
     return (
@@ -95,15 +64,28 @@ export function ParamControl({ spec, value, onChange, onCommit, context, onNeigh
   );
 }
 
-/** A number parameter with allowed values: a select of those values, committed on every change. */
-function DiscreteControl({ spec, value, onChange, onNeighbours }: Props & { spec: NumberParam; value: number }) {
+/**
+ * A choice among words, or among a discrete parameter's allowed numbers (`NumberParam.allowed`): a select,
+ * committed on every change. For numbers, the values an arrow key selects next are reported while the
+ * select has focus (computed in advance, like a slider's neighbours).
+ */
+function SelectControl({
+  spec,
+  value,
+  onChange,
+  onNeighbours,
+}: Pick<Props, 'spec' | 'value' | 'onChange' | 'onNeighbours'>) {
   const id = useId();
   const helpId = `${id}-help`;
-  // the values an arrow key selects next, computed in advance while the select has focus
+  const discrete = spec.kind === 'number' ? spec : null;
+  const options =
+    spec.kind === 'choice'
+      ? spec.options
+      : (spec.allowed ?? []).map((v) => ({ value: String(v), label: formatValue(v) }));
   const [focused, setFocused] = useState(false);
   useEffect(() => {
-    if (focused) onNeighbours?.(sliderNeighbours(spec, value));
-  }, [focused, value, spec, onNeighbours]);
+    if (focused && discrete) onNeighbours?.(sliderNeighbours(discrete, value as number));
+  }, [focused, value, discrete, onNeighbours]);
   return (
     <div className="param">
       <label htmlFor={id}>{spec.label}</label>
@@ -111,13 +93,13 @@ function DiscreteControl({ spec, value, onChange, onNeighbours }: Props & { spec
         id={id}
         value={String(value)}
         aria-describedby={helpId}
-        onChange={(e) => onChange(Number(e.target.value), true)}
+        onChange={(e) => onChange(discrete ? Number(e.target.value) : e.target.value, true)}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
       >
-        {spec.allowed?.map((v) => (
-          <option key={v} value={String(v)}>
-            {formatValue(v)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>
