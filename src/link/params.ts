@@ -7,12 +7,41 @@
  * parameter is one row in `GLOBAL_PARAMS` plus one field of `LinkState` (same name as the row's key);
  * the compiler rejects a field without a row and a row without a field.
  */
-import { defaultInstance, type KernelInstance, type ParamSpec, type ParamValue } from '../core/kernels/registry';
+import {
+  defaultInstance,
+  toggleParam,
+  type ControlPlace,
+  type KernelInstance,
+  type NumberParam,
+  type ParamSpec,
+  type ParamValue,
+} from '../core/kernels/registry';
 import { DEGREES, POINTS, type ListRule } from './lists';
 import { DECIMAL, formatLinkNumber } from './numbers';
 
 /** links.md §1: at most 8 instances; also the largest position a parameter can point at (fit, ra, rb, da, db). */
 export const MAX_INSTANCES = 8;
+
+/** The 1-based position of a kernel instance; beyond the last kernel, the last is used (ra, rb, da, db). */
+const positionParam = <K extends string>(
+  key: K,
+  label: string,
+  help: string,
+  place: ControlPlace,
+  first: number,
+): NumberParam & { key: K } => ({
+  key,
+  label,
+  help,
+  place,
+  kind: 'number',
+  integer: true,
+  default: first,
+  min: 1,
+  max: MAX_INSTANCES,
+  step: 1,
+  scale: 'linear',
+});
 
 export { formatLinkNumber };
 
@@ -222,32 +251,20 @@ const TABLE = [
       { value: 'ratio', label: 'λ_k(A) / λ_k(B)' },
     ],
   },
-  {
-    key: 'ra',
-    label: 'ratio: kernel A',
-    help: 'Position of kernel A in the ratio λ_k(A)/λ_k(B); beyond the last kernel, the last is used.',
-    place: 'sphere',
-    kind: 'number',
-    integer: true,
-    default: 1,
-    min: 1,
-    max: MAX_INSTANCES,
-    step: 1,
-    scale: 'linear',
-  },
-  {
-    key: 'rb',
-    label: 'ratio: kernel B',
-    help: 'Position of kernel B in the ratio λ_k(A)/λ_k(B); beyond the last kernel, the last is used.',
-    place: 'sphere',
-    kind: 'number',
-    integer: true,
-    default: 2,
-    min: 1,
-    max: MAX_INSTANCES,
-    step: 1,
-    scale: 'linear',
-  },
+  positionParam(
+    'ra',
+    'ratio: kernel A',
+    'Position of kernel A in the ratio λ_k(A)/λ_k(B); beyond the last kernel, the last is used.',
+    'sphere',
+    1,
+  ),
+  positionParam(
+    'rb',
+    'ratio: kernel B',
+    'Position of kernel B in the ratio λ_k(A)/λ_k(B); beyond the last kernel, the last is used.',
+    'sphere',
+    2,
+  ),
   {
     key: 'parity',
     label: 'degrees shown',
@@ -339,32 +356,20 @@ const TABLE = [
       { value: 'shared', label: 'shared' },
     ],
   },
-  {
-    key: 'da',
-    label: 'compare: kernel A',
-    help: 'Kernel A of the difference map and of the normalization readout; beyond the last kernel, the last is used.',
-    place: 'offsphere',
-    kind: 'number',
-    integer: true,
-    default: 1,
-    min: 1,
-    max: MAX_INSTANCES,
-    step: 1,
-    scale: 'linear',
-  },
-  {
-    key: 'db',
-    label: 'compare: kernel B',
-    help: 'Kernel B of the difference map and of the normalization readout; beyond the last kernel, the last is used.',
-    place: 'offsphere',
-    kind: 'number',
-    integer: true,
-    default: 2,
-    min: 1,
-    max: MAX_INSTANCES,
-    step: 1,
-    scale: 'linear',
-  },
+  positionParam(
+    'da',
+    'compare: kernel A',
+    'Kernel A of the difference map and of the normalization readout; beyond the last kernel, the last is used.',
+    'offsphere',
+    1,
+  ),
+  positionParam(
+    'db',
+    'compare: kernel B',
+    'Kernel B of the difference map and of the normalization readout; beyond the last kernel, the last is used.',
+    'offsphere',
+    2,
+  ),
   {
     key: 'ray',
     label: 'ray direction (degrees)',
@@ -564,20 +569,11 @@ const TABLE = [
     step: 1,
     scale: 'linear',
   },
-  {
-    key: 'present',
-    label: 'presentation mode',
-    help: 'One panel at a time in large type, with only the controls a lecturer needs.',
-    place: 'sphere',
-    kind: 'number',
-    integer: true,
-    default: 0,
-    min: 0,
-    max: 1,
-    step: 1,
-    scale: 'linear',
-    toggle: true,
-  },
+  toggleParam(
+    'present',
+    'presentation mode',
+    'One panel at a time in large type, with only the controls a lecturer needs.',
+  ),
   {
     key: 'panel',
     label: 'panel shown',
@@ -594,20 +590,7 @@ const TABLE = [
       { value: 'learning', label: 'spectral bias' },
     ],
   },
-  {
-    key: 'embed',
-    label: 'embed mode',
-    help: 'The panels alone, without header, kernel list and notices, for an iframe.',
-    place: 'sphere',
-    kind: 'number',
-    integer: true,
-    default: 0,
-    min: 0,
-    max: 1,
-    step: 1,
-    scale: 'linear',
-    toggle: true,
-  },
+  toggleParam('embed', 'embed mode', 'The panels alone, without header, kernel list and notices, for an iframe.'),
 ] as const satisfies readonly GlobalParam[];
 
 /** Names the LinkState fields that have no row; `never` when the table is complete. */

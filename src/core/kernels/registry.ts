@@ -128,20 +128,35 @@ const C_PARAM: NumberParam = {
   scale: 'log',
 };
 
-const HOM_PARAM: NumberParam = {
-  key: 'hom',
-  label: 'homogeneous off the sphere',
-  help: 'Replace the kernel off the sphere by ‖x‖‖z‖κ(x̂ᵀẑ) (math.md §2.4); no change on the sphere.',
-  place: 'offsphere',
-  kind: 'number',
-  integer: true,
-  default: 0,
-  min: 0,
-  max: 1,
-  step: 1,
-  scale: 'linear',
-  toggle: true,
-};
+/** A 0/1 switch, off by default, drawn as a checkbox (here and in the link's global table). */
+export function toggleParam<K extends string>(
+  key: K,
+  label: string,
+  help: string,
+  place: ControlPlace = 'sphere',
+): NumberParam & { key: K } {
+  return {
+    key,
+    label,
+    help,
+    place,
+    kind: 'number',
+    integer: true,
+    default: 0,
+    min: 0,
+    max: 1,
+    step: 1,
+    scale: 'linear',
+    toggle: true,
+  };
+}
+
+const HOM_PARAM = toggleParam(
+  'hom',
+  'homogeneous off the sphere',
+  'Replace the kernel off the sphere by ‖x‖‖z‖κ(x̂ᵀẑ) (math.md §2.4); no change on the sphere.',
+  'offsphere',
+);
 
 const ntkParams = (p: Params): NtkParams => ({
   L: num(p, 'L'),
