@@ -25,6 +25,7 @@
  * Draw order (docs/function-space.md): per degree l, m = 0, then (cos m, sin m) for m = 1..l, i.e.
  * index(l, 0) = l², index(l, m, cos) = l² + 2m − 1, index(l, m, sin) = l² + 2m.
  */
+import { lruMemo } from '../numerics/lru';
 
 /** A diagonal value below this ends the column sweep (see the file comment). */
 const DIAGONAL_CUTOFF = 1e-280;
@@ -64,13 +65,15 @@ export interface LegendreRecurrence {
   diagonal: Float64Array;
 }
 
-const recurrenceCache = new Map<number, LegendreRecurrence>();
-
-/** The recurrence coefficients of the file comment up to `degree`, cached per degree. */
+/** The recurrence coefficients of the file comment up to `degree`, cached for the last 8 degrees. */
 export function legendreRecurrence(degree: number): LegendreRecurrence {
   if (!Number.isInteger(degree) || degree < 0) throw new RangeError(`degree must be an integer ≥ 0, got ${degree}`);
-  const hit = recurrenceCache.get(degree);
-  if (hit) return hit;
+  return cachedRecurrence(degree);
+}
+
+const cachedRecurrence = lruMemo(8, (degree: number) => degree, computeRecurrence);
+
+function computeRecurrence(degree: number): LegendreRecurrence {
   const a = new Float64Array(legendreCount(degree));
   const b = new Float64Array(legendreCount(degree));
   const diagonal = new Float64Array(degree + 1);
@@ -83,10 +86,7 @@ export function legendreRecurrence(degree: number): LegendreRecurrence {
       b[start + l - m] = Math.sqrt(((2 * l + 1) * (l + m - 1) * (l - m - 1)) / ((2 * l - 3) * lm));
     }
   }
-  const rec = { degree, a, b, diagonal };
-  if (recurrenceCache.size >= 8) recurrenceCache.delete(recurrenceCache.keys().next().value as number);
-  recurrenceCache.set(degree, rec);
-  return rec;
+  return { degree, a, b, diagonal };
 }
 
 /**

@@ -8,6 +8,7 @@
  * values are smooth in θ and stay plain doubles.
  */
 import { logGammaHalfRatio, type CarriedNodes } from './gegenbauer';
+import { lruMemo } from '../numerics/lru';
 
 /** A double-double number hi + lo, |lo| ≤ ulp(hi)/2. */
 type DoubleDouble = readonly [number, number];
@@ -219,24 +220,16 @@ function computeGaussLegendre(n: number): UnitIntervalRule {
 
 /** Rules kept per cache, most recently used last (a few hundred kB at most). */
 const CACHE_SIZE = 16;
-const cache = new Map<number, UnitIntervalRule>();
 
 /**
  * The n-point Gauss–Legendre rule on [0, 1], cached. O(n): the Stieltjes asymptotic series gives P_n
  * away from the ends; weights agree with a 50-digit Newton-on-the-recurrence to a few ulps.
  */
-export function gaussLegendre(n: number): UnitIntervalRule {
-  const hit = cache.get(n);
-  if (hit) {
-    cache.delete(n);
-    cache.set(n, hit);
-    return hit;
-  }
-  const rule = computeGaussLegendre(n);
-  cache.set(n, rule);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as number);
-  return rule;
-}
+export const gaussLegendre: (n: number) => UnitIntervalRule = lruMemo(
+  CACHE_SIZE,
+  (n: number) => n,
+  computeGaussLegendre,
+);
 
 /** Graded end panels [0, h] and [π − h, π] with θ = h s^p, s ∈ [0, 1] on Gauss–Legendre nodes. */
 export interface GradedPanel {
@@ -271,24 +264,13 @@ export interface FoldedAngleRule {
   nodes: Required<CarriedNodes>;
 }
 
-/** Folded rules kept, most recently used last (consumers only read them). */
-const foldedCache = new Map<string, FoldedAngleRule>();
-
 /** The folded rule of a plan, cached. */
-export function foldedAngleRule(plan: AngleRulePlan): FoldedAngleRule {
-  const { halfWidth, middleNodes, gradedPanel: p } = plan;
-  const key = `${halfWidth} ${middleNodes} ${p ? `${p.width} ${p.power} ${p.nodes}` : ''}`;
-  const hit = foldedCache.get(key);
-  if (hit) {
-    foldedCache.delete(key);
-    foldedCache.set(key, hit);
-    return hit;
-  }
-  const rule = computeFoldedAngleRule(plan);
-  foldedCache.set(key, rule);
-  if (foldedCache.size > CACHE_SIZE) foldedCache.delete(foldedCache.keys().next().value as string);
-  return rule;
-}
+export const foldedAngleRule: (plan: AngleRulePlan) => FoldedAngleRule = lruMemo(
+  CACHE_SIZE,
+  ({ halfWidth, middleNodes, gradedPanel: p }: AngleRulePlan) =>
+    `${halfWidth} ${middleNodes} ${p ? `${p.width} ${p.power} ${p.nodes}` : ''}`,
+  computeFoldedAngleRule,
+);
 
 function computeFoldedAngleRule(plan: AngleRulePlan): FoldedAngleRule {
   const panel = plan.gradedPanel;
