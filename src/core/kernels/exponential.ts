@@ -3,7 +3,7 @@
  * the Gaussian. Shift-invariant on R^d; on the unit sphere ‖x − z‖² = 2 − 2u = 2δ with δ = 1 − u.
  */
 import { carriedCosine } from './ntk';
-import type { RowKernel } from './rows';
+import { shiftInvariantRow, type RowKernel } from './rows';
 
 export interface ExponentialParams {
   gamma: number;
@@ -44,15 +44,10 @@ export function homogeneousOnRd(
 
 /** exp(−c‖x − z‖^γ), or its homogeneous extension ‖x‖‖z‖κ(δ) (math.md §2.3, §2.4). */
 export function exponentialRow(ep: ExponentialParams, hom: boolean, divisor: number): RowKernel {
-  return hom
-    ? ({ nx, nz, delta }, from, to, out, at, weight) => {
-        for (let j = from; j < to; j++) {
-          out[at + j - from] = ((nx * nz[j] * exponentialOnSphere(delta[j], ep)) / divisor) * weight;
-        }
-      }
-    : ({ r2 }, from, to, out, at, weight) => {
-        for (let j = from; j < to; j++) {
-          out[at + j - from] = (exponentialOfSquaredDistance(r2[j], ep) / divisor) * weight;
-        }
-      };
+  return shiftInvariantRow(
+    (r2) => exponentialOfSquaredDistance(r2, ep),
+    (delta) => exponentialOnSphere(delta, ep),
+    hom,
+    divisor,
+  );
 }

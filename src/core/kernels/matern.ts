@@ -8,7 +8,7 @@
  * κ(1) = 1.
  */
 import { homogeneousOnRd } from './exponential';
-import type { RowKernel } from './rows';
+import { shiftInvariantRow, type RowKernel } from './rows';
 
 export interface MaternParams {
   /** 0.5, 1.5 or 2.5 */
@@ -52,15 +52,10 @@ export function maternOnRd(x: ArrayLike<number>, z: ArrayLike<number>, p: Matern
 
 /** Row evaluator (rows.ts): what `maternOnRd` computes, from the row's r² or (‖x‖, ‖z‖, δ). */
 export function maternRow(p: MaternParams, hom: boolean, divisor: number): RowKernel {
-  return hom
-    ? ({ nx, nz, delta }, from, to, out, at, weight) => {
-        for (let j = from; j < to; j++) {
-          out[at + j - from] = ((nx * nz[j] * maternOnSphere(delta[j], p)) / divisor) * weight;
-        }
-      }
-    : ({ r2 }, from, to, out, at, weight) => {
-        for (let j = from; j < to; j++) {
-          out[at + j - from] = (maternOfSquaredDistance(r2[j], p) / divisor) * weight;
-        }
-      };
+  return shiftInvariantRow(
+    (r2) => maternOfSquaredDistance(r2, p),
+    (delta) => maternOnSphere(delta, p),
+    hom,
+    divisor,
+  );
 }

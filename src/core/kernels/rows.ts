@@ -54,6 +54,25 @@ export function registryRowKernel(k: KernelInstance, unit: boolean): RowKernel {
   };
 }
 
+/**
+ * A shift-invariant kernel f(‖x − z‖²) over a row, or with `hom` its homogeneous extension ‖x‖‖z‖κ(δ)
+ * (math.md §2.4; 0 where x or z is 0, since the norm is), κ being f on the unit sphere (r² = 2δ).
+ */
+export function shiftInvariantRow(
+  ofSquaredDistance: (r2: number) => number,
+  onSphere: (delta: number) => number,
+  hom: boolean,
+  divisor: number,
+): RowKernel {
+  return hom
+    ? ({ nx, nz, delta }, from, to, out, at, weight) => {
+        for (let j = from; j < to; j++) out[at + j - from] = ((nx * nz[j] * onSphere(delta[j])) / divisor) * weight;
+      }
+    : ({ r2 }, from, to, out, at, weight) => {
+        for (let j = from; j < to; j++) out[at + j - from] = (ofSquaredDistance(r2[j]) / divisor) * weight;
+      };
+}
+
 /** The row evaluator of an instance after `norm` (links.md §1: divided by κ(1) when `unit`). */
 export function rowKernel(k: KernelInstance, unit: boolean): RowKernel {
   const f = familyOf(k);
