@@ -7,7 +7,7 @@ export function fixture<T = any>(name: string): T {
 }
 
 /**
- * Kernel named in the reference files: `ntk_L3_beta0.5` (convention B, reference README),
+ * Kernel named in the reference files: `ntk_L3_beta0.5` (convention B; tests/fixtures/generate.py, "Kernel names"),
  * `laplace_c2`, `gexp_gamma0.5_c1`, or link syntax such as `ntk(L=3,beta=1,bias=random)`.
  */
 export function referenceKernel(name: string): KernelInstance {

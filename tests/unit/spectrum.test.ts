@@ -40,7 +40,7 @@ function legendreRows(d: number, u: readonly number[], kmax: number): Float64Arr
 }
 
 /**
- * The Gaussian exp(−c‖x−z‖²) on S^{d−1}: λ_k = e^{−2c} Γ(d/2) c^{1−d/2} I_{k+d/2−1}(2c) (reference README).
+ * The Gaussian exp(−c‖x−z‖²) on S^{d−1}: λ_k = e^{−2c} Γ(d/2) c^{1−d/2} I_{k+d/2−1}(2c) (tests/fixtures/generate.py).
  * With the power series I_ν(2c) = Σ_m c^{2m+ν} / (m! Γ(m+ν+1)) this is
  *   λ_k = e^{−2c} Σ_m c^{k+2m} / (m! (d/2)_{k+m}),
  * positive terms only (no cancellation), each from the previous by a ratio (no overflow).

@@ -1,5 +1,5 @@
 /**
- * Least-squares Laplace kernel for a target kernel on the sphere (issue: "Fit Laplace"):
+ * Least-squares Laplace kernel for a target kernel on the sphere (the profile panel's fit, README):
  *   c* = argmin_c ∫_0^π (κ(θ)/κ(1) − exp(−c·2 sin(θ/2)))² dθ     (uniform weight in θ, normalized kernels)
  * over the link range of c, with rms = sqrt((1/π)∫ residual² dθ) at the reported c.
  */
