@@ -74,16 +74,18 @@ export const useStore = create<AppState>()((set, get) => {
     set((s) => ({ ...patch, change: { seq: s.change.seq + 1, commit, fromAddress: false } }));
 
   /**
-   * A new kernel list: parameters that point at an instance by position (fit, ra, rb) follow it
-   * (`moved(p)` is its new position, or null when it was removed) and are kept within the new list.
+   * A new kernel list: parameters that point at an instance by position (fit, ra, rb, da, db) follow it
+   * (`moved(p)` is its new position, or null when it was removed) and are kept within the new list. A
+   * position beyond the last kernel (a link may carry rb = 2 with one kernel: "beyond the last kernel the
+   * last is used") is not an instance: it keeps meaning "the last" — so adding a second kernel to a
+   * one-kernel view makes rb and db point at it, and the comparison is between two instances again.
    */
   const changeKernels = (kernels: KernelInstance[], moved: (position: number) => number | null) => {
     const s = get();
     const patch: Partial<LinkState> = { kernels };
     for (const { key, emptyValue } of INSTANCE_POSITIONS) {
-      // a position beyond the last kernel designates the last one (`fit`: none), as the views read it
-      const p = s[key] > s.kernels.length ? (key === 'fit' ? 0 : s.kernels.length) : s[key];
-      const next = p === 0 ? 0 : moved(p);
+      const p = s[key];
+      const next = p === 0 ? 0 : p > s.kernels.length ? p : moved(p);
       patch[key] = Math.min(next ?? emptyValue, key === 'fit' ? kernels.length : Math.max(1, kernels.length));
     }
     change(patch, true);

@@ -96,6 +96,32 @@ describeE2E('off the sphere', () => {
     }
   });
 
+  it('the Laplace kernel fitted on the projected points: c goes into the link and D on the sphere does not grow', async () => {
+    const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace&n=200&spread=4');
+    try {
+      await showOffsphere(page);
+      const projected = page.getByTestId('d-projected');
+      await projected.waitFor({ timeout: 30_000 });
+      const before = Number(await projected.textContent());
+      await page.getByRole('button', { name: /^Fit c of kernel 2 \(Laplace\) to kernel 1/ }).click();
+      await page.waitForURL(/kernels=ntk,laplace\(c=[\d.]+\)&/, { timeout: 30_000 });
+      // the readout follows the new c (after its pause) and the fit is at least as good as c = 1
+      await page.waitForFunction(
+        (old) => {
+          const el = document.querySelector('[data-testid=d-projected]');
+          return el !== null && el.textContent !== String(old);
+        },
+        before,
+        { timeout: 30_000 },
+      );
+      expect(Number(await projected.textContent())).toBeLessThanOrEqual(before);
+      expect(await page.getByRole('button', { name: /^Fit c of kernel 2/ }).isEnabled()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('every off-sphere parameter survives the link round trip', async () => {
     const link =
       '?v=1&kernels=ntk(L=3,beta=0.5),laplace(c=2,hom=1),gauss&zn=1.5&za=-45&R=3&scale=shared&da=2&db=3&ray=60&n=200&spread=2.5&seed=7';

@@ -40,7 +40,9 @@ function target(s: AppState, key: PositionKey): KernelInstance | null {
   return s.kernels[Math.min(p, s.kernels.length) - 1];
 }
 
-const targets = (s: AppState) => Object.fromEntries(POSITION_KEYS.map((k) => [k, target(s, k)]));
+/** The instances the position parameters point at within the list (null: none, or beyond the last kernel). */
+const targets = (s: AppState) =>
+  Object.fromEntries(POSITION_KEYS.map((k) => [k, s[k] > s.kernels.length ? null : target(s, k)]));
 
 /** Every way of pointing the five position parameters into a list of n kernels (a sample of them). */
 function pointerSetups(n: number): Pick<LinkState, PositionKey>[] {
@@ -70,7 +72,11 @@ describe('reset', () => {
 });
 
 describe('kernel-list edits keep position parameters on their instances', () => {
-  /** After `act`, every position parameter whose instance still exists designates the same object. */
+  /**
+   * After `act`, every position parameter that pointed at an instance (within the list) whose instance
+   * still exists designates the same object. (A position beyond the last kernel means "the last one",
+   * whichever it is: tested on its own below.)
+   */
   function expectFollowed(before: Record<string, KernelInstance | null>, survivors: Set<KernelInstance>, what: string) {
     const after = targets(state());
     for (const key of POSITION_KEYS) {
@@ -178,17 +184,29 @@ describe('kernel-list edits keep position parameters on their instances', () => 
     expect(state()).toMatchObject({ fit: 0, ra: 1, rb: 1, da: 1, db: 1 });
   });
 
-  it('a position beyond the last kernel designates the last one and keeps designating it', () => {
-    // a link may carry ra = 8 with 4 kernels: "beyond the last kernel the last is used", never repaired
+  it('a position beyond the last kernel means the last one, whichever it is; added kernels make it an instance again', () => {
+    // a one-kernel link keeps rb = db = 2 (never repaired): adding a kernel compares the two again
+    const one = instances(1);
+    setup(one, { ra: 1, rb: 2, da: 1, db: 2 });
+    state().addKernel('laplace');
+    expect(state()).toMatchObject({ ra: 1, rb: 2, da: 1, db: 2 });
+    expect(target(state(), 'rb')).toBe(state().kernels[1]);
+    expect(target(state(), 'rb')).not.toBe(target(state(), 'ra'));
+    expect(target(state(), 'db')).not.toBe(target(state(), 'da'));
+    // ra = 8 with 4 kernels: the last; after an addition, the new last
     const kernels = instances(4);
     setup(kernels, { ra: 8, rb: 6, da: 5, db: 8 });
     state().addKernel('gauss');
-    expect(target(state(), 'ra')).toBe(kernels[3]);
-    expect(target(state(), 'da')).toBe(kernels[3]);
+    expect(target(state(), 'ra')).toBe(state().kernels[4]);
+    expect(target(state(), 'da')).toBe(state().kernels[4]);
+    // after a move it is still the last position; after a removal it stays within the list
     setup(kernels, { ra: 8, rb: 6, da: 5, db: 8 });
     state().moveKernel(3, -1);
+    expect(target(state(), 'ra')).toBe(kernels[2]);
+    setup(kernels, { ra: 8, rb: 6, da: 5, db: 8 });
+    state().removeKernel(0);
+    expect(state().kernels).toHaveLength(3);
     expect(target(state(), 'ra')).toBe(kernels[3]);
-    expect(target(state(), 'rb')).toBe(kernels[3]);
   });
 
   it('the last instance cannot be removed; moves past either end do nothing', () => {

@@ -11,14 +11,12 @@ const SHOW_AFTER_MS = 300;
 export function useBusy() {
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  /** the last tracked work failed (reset when new work is tracked) */
-  const [failed, setFailed] = useState(false);
   const pending = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const track = useCallback((work: Promise<unknown>, failure: string) => {
-    setFailed(false);
+  /** `retry` runs again what failed (default: bump `attempt`, so the caller's effect re-requests). */
+  const track = useCallback((work: Promise<unknown>, failure: string, retry?: () => void) => {
     if (pending.current++ === 0) {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => setBusy(true), SHOW_AFTER_MS);
@@ -26,10 +24,9 @@ export function useBusy() {
     work
       .catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
-        setFailed(true);
         useStore
           .getState()
-          .notify('error', `${failure}.`, [reason], { label: 'Retry', run: () => setAttempt((a) => a + 1) });
+          .notify('error', `${failure}.`, [reason], { label: 'Retry', run: retry ?? (() => setAttempt((a) => a + 1)) });
       })
       .finally(() => {
         if (--pending.current === 0) {
@@ -39,5 +36,5 @@ export function useBusy() {
       });
   }, []);
 
-  return [busy, track, attempt, failed] as const;
+  return [busy, track, attempt] as const;
 }

@@ -67,8 +67,6 @@ export interface ComputationState<Req, Res> {
   /** the request `data` answers */
   request: Req | null;
   busy: boolean;
-  /** the last request failed (a notice with Retry says so) */
-  failed: boolean;
 }
 
 export function useComputation<Req, Res>(
@@ -80,7 +78,7 @@ export function useComputation<Req, Res>(
   const near = useNearViewport(ref, '200px');
   const active = !onScreen || near;
   const [answer, setAnswer] = useState<{ data: Res; request: Req } | null>(null);
-  const [busy, track, attempt, failed] = useBusy();
+  const [busy, track, attempt] = useBusy();
   // requests are compared by value: callers build fresh objects on every render
   const key = active && wanted !== null ? JSON.stringify([wanted, refine]) : null;
   const current = useRef({ wanted, refine });
@@ -112,8 +110,5 @@ export function useComputation<Req, Res>(
     };
   }, [key, attempt, view, track, failure, delayMs, flush]);
 
-  return useMemo(
-    () => ({ ref, data: answer?.data ?? null, request: answer?.request ?? null, busy, failed }),
-    [answer, busy, failed],
-  );
+  return useMemo(() => ({ ref, data: answer?.data ?? null, request: answer?.request ?? null, busy }), [answer, busy]);
 }

@@ -3,15 +3,16 @@
  * share the `offsphere` lane (fine maps are split with `offsphere2`, src/workerClient/plane.ts); the normalization readout (Gram matrices of up to 2000 points) has its own
  * `gram` lane so that it never delays a redraw.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PlaneRequest, PlaneResult } from '../../../core/offsphere/plane';
 import type { KernelInstance } from '../../../core/kernels/registry';
 import { pointFromPolar } from '../../../core/offsphere/polar';
 import { useStore } from '../../../state/store';
 import type { PointsRequest, RayRequest, Timed } from '../../../workerClient/api';
-import { callWorker } from '../../../workerClient/client';
+import { STALE, callWorker } from '../../../workerClient/client';
 import { computePlane } from '../../../workerClient/plane';
+import { useBusy } from '../../compute/useBusy';
 import { computation, useComputation } from '../../compute/useComputation';
 
 /**
@@ -136,19 +137,26 @@ export function useNormalization(): { data: NormalizationData | null; busy: bool
 
 /**
  * On request (a button): the c of the Laplace kernel at `position` fitted to the other kernel of `request`
- * on its points projected onto the sphere, then set in the kernel list.
+ * on its points projected onto the sphere, then set in the kernel list — unless that kernel changed in
+ * the meantime. A failure says so, with a Retry that runs the same fit again.
  */
 export function useLaplaceFitOnPoints(): { start(request: PointsRequest, position: number): void; fitting: boolean } {
-  const [wanted, setWanted] = useState<{ request: PointsRequest; position: number } | null>(null);
-  const fitted = useComputation(fitOnPointsView, wanted?.request ?? null, {
-    failure: 'The Laplace fit on the points failed',
-  });
-  useEffect(() => {
-    if (wanted && fitted.failed) setWanted(null);
-    else if (wanted && fitted.data && fitted.request === wanted.request) {
-      useStore.getState().setKernelParam(wanted.position - 1, 'c', fitted.data.c);
-      setWanted(null);
-    }
-  }, [wanted, fitted]);
-  return { start: (request, position) => setWanted({ request, position }), fitting: wanted !== null };
+  const [fitting, setFitting] = useState(false);
+  const [, track] = useBusy();
+  const start = (request: PointsRequest, position: number) => {
+    setFitting(true);
+    track(
+      fitOnPointsView
+        .run(request)
+        .then((result) => {
+          const { kernels, setKernelParam } = useStore.getState();
+          if (result !== STALE && result !== null && kernels[position - 1] === request.a)
+            setKernelParam(position - 1, 'c', result.c);
+        })
+        .finally(() => setFitting(false)),
+      'The Laplace fit on the points failed',
+      () => start(request, position),
+    );
+  };
+  return { start, fitting };
 }
