@@ -165,7 +165,7 @@ export const Heatmap = memo(function Heatmap({
           />
         </svg>
         {hover && (
-          <div className="readout heatmap-readout" role="status">
+          <div className="readout" role="status">
             x = ({formatReadout(hover[0])}, {formatReadout(hover[1])}): {formatReadout(valueAt(hover))}
           </div>
         )}
