@@ -46,7 +46,7 @@ describeE2E('function space', () => {
       // four kernels and the Laplace fitted to the NTK; at ridge 0 each interpolates the new point
       expect(values.size).toBe(5);
       for (const [label, v] of values) expect(Math.abs(v - value), label).toBeLessThan(0.05);
-      expect(await page.getByTestId('regression-readout').textContent()).toContain('interpolates the data');
+      expect(await page.getByTestId('regression-readout').innerText()).toContain('interpolates the data');
       // clicking the point removes it again
       await page.getByTestId('data-point').nth(4).click();
       await page.waitForURL(/pts=0:0;90:1;180:0;270:-1(&|$)/);
@@ -64,7 +64,7 @@ describeE2E('function space', () => {
       await page.waitForURL(/pts=0:0\.5;18:/);
       await expect.poll(() => page.getByTestId('data-point').count()).toBe(20);
       await idle(page);
-      const gap = Number(await page.getByTestId('regression-gap').textContent());
+      const gap = Number(await page.getByTestId('regression-gap').innerText());
       expect(gap).toBeGreaterThan(0);
       expect(gap).toBeLessThan(0.5);
       expect(errors).toEqual([]);
@@ -107,9 +107,9 @@ describeE2E('function space', () => {
       await table.scrollIntoViewIfNeeded();
       await table.waitFor();
       // kernel 1 learns 1, 2, 4 and never 3 (shown last, in parentheses); Laplace learns them in order
-      expect(await page.getByTestId('learning-order-0').textContent()).toBe('1 → 2 → 4 → (3)');
-      expect(await page.getByTestId('learning-order-1').textContent()).toBe('1 → 2 → 3 → 4');
-      expect(await table.locator('tr', { hasText: /^3/ }).textContent()).toContain('never');
+      expect(await page.getByTestId('learning-order-0').innerText()).toBe('1 → 2 → 4 → (3)');
+      expect(await page.getByTestId('learning-order-1').innerText()).toBe('1 → 2 → 3 → 4');
+      expect(await table.locator('tr', { hasText: /^3/ }).innerText()).toContain('never');
       await page.getByRole('button', { name: 'Play' }).click();
       await page.waitForURL((url) => !/t=1000(&|$)/.test(url.search));
       await page.getByRole('button', { name: 'Pause' }).click();
