@@ -36,7 +36,7 @@ describeE2E('a family from the registry alone: Matérn', () => {
       await expect
         .poll(async () => (await spectrum.locator('.reference-label').allTextContents()).join(' | '))
         .toMatch(/k\^−\(d−1\+2ν\) = k\^−7/);
-      const nu = page.getByRole('combobox', { name: 'ν (smoothness)' });
+      const nu = page.getByRole('combobox', { name: 'ν (smoothness), Matérn (kernel 1)' });
       await nu.selectOption('1.5');
       await page.waitForURL(/kernels=matern,laplace$/);
       await expect

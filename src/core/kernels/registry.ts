@@ -371,7 +371,7 @@ const matern: KernelFamily = {
     return {
       exponent: -(d - 1 + 2 * nu),
       label: 'k^−(d−1+2ν)',
-      source: 'Bietti & Bach 2021; Borovitskiy et al. 2020',
+      source: 'Bietti & Bach 2021; cf. Borovitskiy et al. 2020',
       oddVanish: false,
     };
   },

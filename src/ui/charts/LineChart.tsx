@@ -7,7 +7,7 @@
  * marks above them (data points); `below` reserves a band under the plot (the spectrum's strip).
  */
 import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
-import { memo, useId, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { Axis } from './Axis';
 import { formatReadout } from './format';
 import { pointerInSvg } from './pointer';
@@ -111,13 +111,19 @@ function yDomainOf(curves: readonly Curve[], includeZero: boolean): [number, num
   return [lo, hi];
 }
 
-export const LineChart = memo(function LineChart(props: LineChartProps) {
+/**
+ * Not memoized itself: every caller is a component memoized on the data it draws, and builds its props
+ * from that data.
+ */
+export function LineChart(props: LineChartProps) {
   const { xs, curves, xDomain, yDomain, yIncludeZero = false, summary, testId, underlay, overlay, below } = props;
   const { onPlotClick, markers, readoutTitle, readoutLines, hint, data } = props;
   const height = props.height ?? 300;
   const [ref, width] = useWidth<HTMLDivElement>();
-  const [hover, setHover] = useState<number | null>(null);
+  const [hovered, setHover] = useState<number | null>(null);
   const n = xs.length;
+  // a sample index kept from longer data (kmax lowered while a readout is shown) is no sample
+  const hover = hovered !== null && hovered < n ? hovered : null;
   // curves beyond the y domain (a wild minimum-norm predictor, a reference line from k = 1) are clipped at
   // the plot's edge, not flattened
   const clip = `clip${useId().replace(/:/g, '')}`;
@@ -262,7 +268,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
       {hint && <p className="hint">{hint}</p>}
     </div>
   );
-});
+}
 
 /** One line of a readout: the curve's colour swatch and its text. */
 export function ReadoutLine({ colour, children }: { colour: string; children: ReactNode }) {

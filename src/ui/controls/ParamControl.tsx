@@ -33,7 +33,9 @@ export function ParamControl({ spec, value, onChange, onCommit, context, onNeigh
   const id = useId();
   const helpId = `${id}-help`;
   if (spec.kind === 'choice' || spec.allowed !== undefined) {
-    return <SelectControl spec={spec} value={value} onChange={onChange} onNeighbours={onNeighbours} />;
+    return (
+      <SelectControl spec={spec} value={value} onChange={onChange} context={context} onNeighbours={onNeighbours} />
+    );
   }
   if (spec.toggle) {
     return (
@@ -73,8 +75,9 @@ function SelectControl({
   spec,
   value,
   onChange,
+  context,
   onNeighbours,
-}: Pick<Props, 'spec' | 'value' | 'onChange' | 'onNeighbours'>) {
+}: Pick<Props, 'spec' | 'value' | 'onChange' | 'context' | 'onNeighbours'>) {
   const id = useId();
   const helpId = `${id}-help`;
   const discrete = spec.kind === 'number' ? spec : null;
@@ -92,6 +95,7 @@ function SelectControl({
       <select
         id={id}
         value={String(value)}
+        aria-label={`${spec.label}, ${context}`}
         aria-describedby={helpId}
         onChange={(e) => onChange(discrete ? Number(e.target.value) : e.target.value, true)}
         onFocus={() => setFocused(true)}

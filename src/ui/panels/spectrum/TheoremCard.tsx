@@ -30,7 +30,7 @@ export const TheoremCard = memo(function TheoremCard({ data }: { data: SpectrumD
         On the sphere S^(d−1) the Mercer eigenvalues of the ReLU NTK (bias or at least two hidden layers) and of the
         Laplace kernel both decay like <strong>k^−d</strong>, so the two kernels have the same RKHS (Geifman et al.
         2020; Chen &amp; Xu 2021). γ-exponential kernels decay like k^−(d−1+γ); Matérn kernels like k^−(d−1+2ν), the
-        Sobolev ladder on which ν = ½ is the Laplace kernel (Borovitskiy et al. 2020).
+        Sobolev ladder on which ν = ½ is the Laplace kernel (cf. Borovitskiy et al. 2020).
       </p>
       <p className="theorem-here">
         Here d = {d}: theory <strong>−{d}</strong> for NTK and Laplace.

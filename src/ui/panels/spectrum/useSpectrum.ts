@@ -55,6 +55,10 @@ export function useSpectrum(): { data: SpectrumData | null; busy: boolean; progr
     quantity: s.y,
     ratioPair: [Math.min(s.ra, s.kernels.length), Math.min(s.rb, s.kernels.length)],
   };
+  // a new request starts its progress from 0 (the worker reports only from its first slice on)
+  const key = JSON.stringify(request);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's value; it is what resets
+  useEffect(() => setProgress(0), [key]);
   const { data, busy } = useComputation(spectrumView, request, { failure: 'The spectrum could not be computed' });
-  return { data, busy, progress: busy ? progress : 0 };
+  return { data, busy, progress };
 }
