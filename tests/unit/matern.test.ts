@@ -63,16 +63,26 @@ describe('Matérn eigenvalues against matern.json: floor, relative accuracy, ide
       });
     });
 
-    it(`d = ${table.d}: the fitted tail slope over [100, ${kmax}] is the reference's, where λ_k stays well above the floor`, () => {
+    it(`d = ${table.d}: tail slopes from [100, ${kmax}] match the reference's (its own slope, or on the window where λ_k ≥ 1e4·floor)`, () => {
+      const compared: string[] = [];
       names.forEach((name, j) => {
         const entry = table.kernels[name];
         const { lambda, floor } = result.series[j];
         const [from, to] = entry.tail_slope_window as [number, number];
-        const fit = fitTail(lambda, floor, from, to, 'all');
-        // near the floor the rounding of λ_k tilts the fit: compare where λ_k at the window's end is ≥ 1e4·floor
-        if (fit === null || !(lambda[to] >= 1e4 * floor)) return;
-        expect(Math.abs(fit.slope - entry.tail_slope), name).toBeLessThan(1e-7);
+        const ref = Float64Array.from(entry.lambda as string[], Number);
+        // near the floor the rounding of λ_k tilts a fit: end the window where λ_k is still ≥ 1e4·floor
+        let end = to;
+        while (end > from && !(lambda[end] >= 1e4 * floor)) end--;
+        if (end - from < 20) return; // at or below the floor almost from k = 100 (large c at d = 5)
+        const ours = fitTail(lambda, floor, from, end, 'all')!;
+        if (end === to) expect(Math.abs(ours.slope - entry.tail_slope), name).toBeLessThan(1e-7);
+        // λ_k ≥ 1e4·floor: relative rounding ≤ 1e−4 at the window's end, ≪ 1e−6 in the slope
+        const theirs = fitTail(ref, 0, from, end, 'all')!.slope;
+        expect(Math.abs(ours.slope - theirs), `${name} [${from}, ${end}]`).toBeLessThan(1e-6);
+        compared.push(name);
       });
+      // the others reach the floor within ~20 degrees of k = 100 (ν = 5/2, or c = 100 at d = 5)
+      expect(compared.length).toBeGreaterThanOrEqual(table.d === 5 ? 3 : 6);
     });
   }
 });
