@@ -6,8 +6,8 @@
  * An intentional change to a figure updates its snapshot in the same commit:
  *   npx vitest run --project unit tests/unit/figure-snapshots.test.ts -u
  *
- * The figures are deterministic (checked below: the same link twice gives the same bytes, with cold and
- * warm caches), carry no timestamps, and their only id is the fixed clip path `plot`. Coordinates are
+ * The figures are deterministic (checked below: the same link twice in one process gives the same
+ * bytes), carry no timestamps, and their only id is the fixed clip path `plot`. Coordinates are
  * printed to 2 decimals, but legends show values such as λ_0 to 4 digits and the off-sphere and globe maps
  * are PNG images: a change of the math in the last bits can move a colour by one step and show up here.
  */
@@ -19,10 +19,13 @@ import { parseLink, serializeLink } from '../../src/link';
 
 const LINKS: Record<string, readonly string[]> = {
   profile: ['', '?kernels=ntk(L=3,beta=0.5),gexp(gamma=0.5)&d=5&axis=u&zoom=30&fit=1'],
-  spectrum: ['', '?kernels=ntk(L=1),laplace(c=3),gexp(gamma=0.3)&d=7&kmax=1000&norm=raw&y=ratio&parity=even'],
+  spectrum: [
+    '',
+    '?kernels=ntk(L=1),laplace(c=3),gexp(gamma=0.3),matern(nu=2.5)&d=7&kmax=1000&norm=raw&y=ratio&parity=even',
+  ],
   offsphere: [
     '',
-    '?kernels=ntk(L=2,beta=0.5),laplace(hom=1),gauss(c=0.5)&d=4&zn=1.5&za=-60&R=3&scale=shared&da=3&db=1&ray=120&norm=raw',
+    '?kernels=ntk(L=2,beta=0.5),laplace(hom=1),gauss(c=0.5),matern(nu=2.5,hom=1)&d=4&zn=1.5&za=-60&R=3&scale=shared&da=3&db=1&ray=120&norm=raw',
   ],
   samples: ['', '?kernels=laplace,gexp(gamma=0.3),gauss(c=4)&domain=circle&deg=64&sample=7'],
   regression: ['', '?kernels=ntk(L=2),laplace(c=2),gauss&pts=30:0.5;120:-1;200:0.2;310:1&ridge=0'],
