@@ -1,7 +1,8 @@
 /**
  * The frame every panel shares: a section labelled by its heading, the heading with the busy indicator
  * (shown after 300 ms of work, with a progress bar when the work reports one) and the export menu, and the
- * "What am I looking at?" explanation. The panel's own controls and charts are its children.
+ * "What am I looking at?" explanation. The panel's own controls and charts are its children. A panel whose
+ * body mounts only near the screen (off the sphere) composes PanelHead and PanelNote itself.
  */
 import type { ReactNode, Ref } from 'react';
 import { PanelExport } from '../export/PanelExport';
@@ -52,11 +53,18 @@ export function Panel({ note, className, sectionRef, computeMs, children, ...hea
       data-compute-ms={computeMs}
     >
       <PanelHead {...head} />
-      <details className="panel-note">
-        <summary>What am I looking at?</summary>
-        {note}
-      </details>
+      <PanelNote>{note}</PanelNote>
       {children}
     </section>
+  );
+}
+
+/** The "What am I looking at?" explanation of a panel. */
+export function PanelNote({ children }: { children: ReactNode }) {
+  return (
+    <details className="panel-note">
+      <summary>What am I looking at?</summary>
+      {children}
+    </details>
   );
 }

@@ -12,7 +12,7 @@ import { useWidth } from '../../charts/useWidth';
 import { formatReadout } from '../../charts/format';
 import { Heatmap } from '../../charts/Heatmap';
 import { type Curve, LineChart } from '../../charts/LineChart';
-import { PanelHead } from '../../app/Panel';
+import { PanelHead, PanelNote } from '../../app/Panel';
 import { PairPicker } from '../../controls/PairPicker';
 import { useNearViewport } from '../../compute/useNearViewport';
 import { useLaplaceFitOnPoints, useNormalization, usePlane, useRay, type PlaneData } from './useOffsphere';
@@ -62,12 +62,11 @@ function OffsphereBody({ onHeight }: { onHeight: (px: number) => void }) {
   return (
     <div ref={body} aria-busy={busy}>
       <OffsphereHead busy={busy} />
-      <details className="panel-note">
-        <summary>What am I looking at?</summary>
+      <PanelNote>
         In R^d the kernels differ: the bias-free NTK is homogeneous, ‖x‖‖z‖κ(x̂ᵀẑ); the Laplace kernel is
         shift-invariant; bias breaks homogeneity. The maps show k(x, z) for x in a plane through the origin containing z
         (the kernels depend only on norms and inner products, so d plays no role here); the circle is the unit sphere.
-      </details>
+      </PanelNote>
       <div className="panel-controls">
         <div className="control-group">
           <GlobalParam name="zn" context="off-sphere view" />
