@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultInstance, familyOf, type KernelInstance } from '../../src/core/kernels/registry';
 import { registryRowKernel, rowKernel, type PairRow } from '../../src/core/kernels/rows';
 import { fitTail } from '../../src/core/spectrum/decayFit';
-import { LegendreSweep } from '../../src/core/spectrum/gegenbauer';
 import { multiplicity, spectrum, type SpectrumSeries } from '../../src/core/spectrum/spectrum';
+import { legendreRows } from './legendre';
 import { carriedFromReferenceAngle, fixture, referenceKernel, relativeError } from './reference';
 
 const one = (kernel: KernelInstance, d: number, kmax: number): SpectrumSeries =>
@@ -238,21 +238,6 @@ describe('Matérn: decay rates (math.md §4)', () => {
     });
   }
 });
-
-/** P_0..P_kmax at the cosines u, rows by k. */
-function legendreRows(d: number, u: readonly number[], kmax: number): Float64Array[] {
-  const sweep = new LegendreSweep(d, {
-    cosine: Float64Array.from(u),
-    delta: Float64Array.from(u, (x) => 1 - x),
-    sigma: Float64Array.from(u, (x) => 1 + x),
-  });
-  const rows: Float64Array[] = [];
-  for (let k = 0; k <= kmax; k++) {
-    rows.push(sweep.values());
-    sweep.advance();
-  }
-  return rows;
-}
 
 describe('Matérn: identities of math.md §3', () => {
   /** λ_0..λ_2000 and the partial sums of N(d,k)·λ_k·P_k(u), for c = 2. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FAMILIES, type NumberParam } from '../../src/core/kernels/registry';
 import { GLOBAL_PARAMS } from '../../src/link';
 import { sliderModel, sliderNeighbours } from '../../src/ui/controls/sliderModel';
+import { DISCRETE } from './link-helpers';
 
 const kernelParam = (family: string, key: string) =>
   FAMILIES.find((f) => f.id === family)!.params.find((p) => p.key === key) as NumberParam;
@@ -45,20 +46,7 @@ describe('sliderNeighbours', () => {
   });
 
   it('steps a discrete parameter (allowed values, drawn as a select) to the allowed values either side', () => {
-    const nu: NumberParam = {
-      key: 'nu',
-      label: 'ν',
-      help: '',
-      place: 'sphere',
-      kind: 'number',
-      integer: false,
-      default: 1.5,
-      min: 0.5,
-      max: 2.5,
-      step: 1,
-      scale: 'linear',
-      allowed: [0.5, 1.5, 2.5],
-    };
+    const nu = DISCRETE;
     expect(sliderNeighbours(nu, 0.5)).toEqual([1.5]);
     expect(sliderNeighbours(nu, 1.5)).toEqual([0.5, 2.5]);
     expect(sliderNeighbours(nu, 2.5)).toEqual([1.5]);

@@ -6,7 +6,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LegendreSweep } from '../../src/core/spectrum/gegenbauer';
 import { defaultInstance, familyOf, type KernelInstance } from '../../src/core/kernels/registry';
 import { gaussLegendre } from '../../src/core/spectrum/quadrature';
 import {
@@ -19,25 +18,11 @@ import {
 } from '../../src/core/spectrum/spectrum';
 import { anyInstance } from './arbitraries';
 import { fixture, referenceKernel } from './reference';
+import { legendreRows } from './legendre';
 
 const atOne = (k: KernelInstance) => familyOf(k).atOne(k.params);
 const one = (kernel: KernelInstance, d: number, kmax: number, unit = false): SpectrumSeries =>
   spectrum({ kernels: [kernel], d, kmax, unit }).series[0];
-
-/** P_0..P_kmax at the cosines u (descending), rows by k. */
-function legendreRows(d: number, u: readonly number[], kmax: number): Float64Array[] {
-  const sweep = new LegendreSweep(d, {
-    cosine: Float64Array.from(u),
-    delta: Float64Array.from(u, (x) => 1 - x),
-    sigma: Float64Array.from(u, (x) => 1 + x),
-  });
-  const rows: Float64Array[] = [];
-  for (let k = 0; k <= kmax; k++) {
-    rows.push(sweep.values());
-    sweep.advance();
-  }
-  return rows;
-}
 
 /**
  * The Gaussian exp(−c‖x−z‖²) on S^{d−1}: λ_k = e^{−2c} Γ(d/2) c^{1−d/2} I_{k+d/2−1}(2c) (tests/fixtures/generate.py).
