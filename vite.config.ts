@@ -3,13 +3,14 @@ import react from '@vitejs/plugin-react';
 
 /**
  * Content-Security-Policy of the built app: scripts, workers, styles and fonts from the app's own origin
- * only; images also from blob:/data: (PNG exports, heatmaps inside exported SVGs). Not applied to the dev
+ * only (and WebAssembly compiled by the page's own scripts: LIBSVM in the real-data workers, 'wasm-unsafe-eval');
+ * images also from blob:/data: (PNG exports, heatmaps inside exported SVGs). Not applied to the dev
  * server, whose hot reloading needs inline scripts. KaTeX is rendered with `katex.render` into elements,
  * so no inline-style exception is needed.
  */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "style-src 'self'",
   "font-src 'self'",

@@ -1,8 +1,10 @@
 /**
  * Headless figures from a share link (links.md §2); the command itself is src/figure/command.ts.
- *   npm run -s figure -- '<link>' [--panel profile|spectrum|offsphere] [--format json|csv|svg]
+ *   npm run -s figure -- '<link>' [--panel profile|spectrum|offsphere|…|realdata] [--format json|csv|svg]
+ *                                  [--threads N] [--data-file <csv>]
  */
 import { runFigureCommand } from '../src/figure/command';
+import { runRealdata } from './realdataRun';
 
 // A reader that stops early (`| head`) is not an error of ours: end quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -10,7 +12,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = runFigureCommand(process.argv.slice(2), {
+const code = await runFigureCommand(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  runRealdata,
 });
+process.exitCode = code;

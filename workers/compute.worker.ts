@@ -14,6 +14,8 @@ import { gpSamples } from '../src/core/functionSpace/samples';
 import { spectrum, spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum/spectrum';
 import { spectrumPlot } from '../src/core/views/spectrumPlot';
 import { renderFigure } from '../src/figure';
+import { readCsvDataset } from '../src/core/realdata/csv';
+import { realdataTable } from '../src/realdata/selection';
 import { parseLink, serializeLink } from '../src/link';
 import type { ComputeApi, GpSamplesView, SpectrumView, Started, Timed } from '../src/workerClient/api';
 
@@ -119,6 +121,8 @@ const api: ComputeApi = {
     for (const k of result.kernels) buffers.push(k.profile.buffer, ...k.degrees.map((c) => c.residual.buffer));
     return transfer(result, buffers);
   },
+  realdataTable: (selection, results) => realdataTable(selection, (name, contestant) => results[name]?.[contestant]),
+  readCsv: (text, options) => readCsvDataset(text, options),
   onSpectrumProgress(listener) {
     reportProgress = listener;
   },

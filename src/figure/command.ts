@@ -1,16 +1,29 @@
 /**
  * The `figure` command (links.md §2), independent of the process so that tests can drive it in-process:
- *   figure [--panel profile|spectrum|offsphere|samples|regression|learning] [--format json|csv|svg] [--] '<link>'
+ *   figure [--panel profile|spectrum|offsphere|samples|regression|learning|realdata] [--format json|csv|svg]
+ *          [--threads N] [--data-file <csv>] [--] '<link>'
  * (options before or after the link; after `--` everything is the link, even a string that starts with "--").
  * Standard output carries only the figure; repairs go to standard error, one line each (exit 0);
  * bad command-line options exit 2 with a one-line message and nothing on standard output.
+ * `realdata` runs the protocol of docs/realdata.md on worker threads (the `runRealdata` of CommandIo), so
+ * for it the command returns a promise; `--threads` and `--data-file` belong to it.
  */
-import { parseLink, serializeLink } from '../link';
+import { parseLink, serializeLink, type LinkState } from '../link';
+import type { RealdataSelection, RealdataTable } from '../realdata/selection';
 import { FIGURE_FORMATS, FIGURE_PANELS, renderFigure, type FigureFormat } from './index';
+import { realdataFigure } from './realdataFigure';
 
-const FIGURE_USAGE = `usage: npm run -s figure -- '<link>' [--panel ${Object.keys(FIGURE_PANELS).join('|')}] [--format ${FIGURE_FORMATS.join('|')}]`;
+const PANEL_NAMES = [...Object.keys(FIGURE_PANELS), 'realdata'];
+const FIGURE_USAGE = `usage: npm run -s figure -- '<link>' [--panel ${PANEL_NAMES.join('|')}] [--format ${FIGURE_FORMATS.join('|')}] [--threads N] [--data-file <csv>]`;
 
-interface Options {
+export interface RealdataOptions {
+  /** worker threads; default the machine's cores */
+  threads?: number;
+  /** the CSV file of `data=custom` */
+  dataFile?: string;
+}
+
+interface Options extends RealdataOptions {
   link: string;
   panel: string;
   format: FigureFormat;
@@ -21,11 +34,13 @@ function readArguments(args: readonly string[]): Options | string {
   let link: string | undefined;
   let panel = 'profile';
   let format = 'json';
+  let threads: number | undefined;
+  let dataFile: string | undefined;
   let optionsEnd = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     // `--` ends the options (the usual convention): a link that starts with "--" comes after it
-    const option = optionsEnd ? null : /^--(panel|format)(?:=(.*))?$/.exec(arg);
+    const option = optionsEnd ? null : /^--(panel|format|threads|data-file)(?:=(.*))?$/.exec(arg);
     if (!optionsEnd && arg === '--') {
       optionsEnd = true;
       continue;
@@ -34,7 +49,10 @@ function readArguments(args: readonly string[]): Options | string {
       const value = option[2] ?? args[++i];
       if (value === undefined) return `option --${option[1]} needs a value`;
       if (option[1] === 'panel') panel = value;
-      else format = value;
+      else if (option[1] === 'format') format = value;
+      else if (option[1] === 'data-file') dataFile = value;
+      else if (/^[1-9][0-9]{0,2}$/.test(value)) threads = Number(value);
+      else return `--threads needs a whole number from 1 to 999, not ${JSON.stringify(value)}`;
     } else if (!optionsEnd && arg.startsWith('--') && arg.length > 2) {
       return `unknown option ${arg} (a link that starts with "--" goes after a "--")`;
     } else if (link === undefined) {
@@ -44,19 +62,30 @@ function readArguments(args: readonly string[]): Options | string {
     }
   }
   if (link === undefined) return 'missing link';
-  if (!(panel in FIGURE_PANELS)) return `unknown panel "${panel}" (one of ${Object.keys(FIGURE_PANELS).join(', ')})`;
+  if (!PANEL_NAMES.includes(panel)) return `unknown panel "${panel}" (one of ${PANEL_NAMES.join(', ')})`;
   if (!(FIGURE_FORMATS as readonly string[]).includes(format))
     return `unknown format "${format}" (one of ${FIGURE_FORMATS.join(', ')})`;
-  return { link, panel, format: format as FigureFormat };
+  if (panel !== 'realdata' && (threads !== undefined || dataFile !== undefined))
+    return '--threads and --data-file belong to --panel realdata';
+  return { link, panel, format: format as FigureFormat, threads, dataFile };
 }
+
+/** A problem with what the command line names (e.g. an unusable --data-file): exit 2, like a bad option. */
+export class UsageError extends Error {}
 
 export interface CommandIo {
   out(text: string): void;
   err(text: string): void;
+  /** runs the real-data protocol for a link (cli/realdataRun.ts); throws an Error whose message is for the user */
+  runRealdata?(
+    state: LinkState,
+    options: RealdataOptions,
+    err: (text: string) => void,
+  ): Promise<{ selection: RealdataSelection; table: RealdataTable }>;
 }
 
-/** Runs the command; returns its exit code. */
-export function runFigureCommand(args: readonly string[], io: CommandIo): number {
+/** Runs the command; returns its exit code (a promise of it for the realdata panel). */
+export function runFigureCommand(args: readonly string[], io: CommandIo): number | Promise<number> {
   const options = readArguments(args);
   if (typeof options === 'string') {
     io.err(`figure: ${options}. ${FIGURE_USAGE}\n`);
@@ -64,6 +93,35 @@ export function runFigureCommand(args: readonly string[], io: CommandIo): number
   }
   const { state, repairs } = parseLink(options.link);
   for (const r of repairs) io.err(`repair: ${r.param}: ${r.message}\n`);
-  io.out(renderFigure(state, serializeLink(state), options.panel, options.format));
-  return 0;
+  const link = serializeLink(state);
+  if (options.panel !== 'realdata') {
+    io.out(renderFigure(state, link, options.panel, options.format));
+    return 0;
+  }
+  return realdataCommand(state, link, options, io);
+}
+
+async function realdataCommand(state: LinkState, link: string, options: Options, io: CommandIo): Promise<number> {
+  if (state.data === 'custom' && options.dataFile === undefined) {
+    io.err(`figure: the link says data=custom: name the CSV file with --data-file <csv>. ${FIGURE_USAGE}\n`);
+    return 2;
+  }
+  if (state.data !== 'custom' && options.dataFile !== undefined) {
+    io.err(`figure: --data-file needs data=custom in the link (it says data=${state.data}). ${FIGURE_USAGE}\n`);
+    return 2;
+  }
+  if (!io.runRealdata) {
+    io.err('figure: the realdata panel needs worker threads (run it with npm run -s figure)\n');
+    return 1;
+  }
+  try {
+    const { selection, table } = await io.runRealdata(state, options, io.err);
+    const figure = realdataFigure(selection, table, link);
+    if (options.format === 'json') io.out(`${JSON.stringify(figure.json)}\n`);
+    else io.out(options.format === 'csv' ? figure.csv() : figure.svg());
+    return 0;
+  } catch (error) {
+    io.err(`figure: ${error instanceof Error ? error.message : String(error)}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
 }

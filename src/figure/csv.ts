@@ -17,7 +17,7 @@ export interface CsvTable {
 }
 
 /** RFC 4180: quote a field that holds a comma, quote, CR or LF; double the quotes inside. */
-function csvField(text: string): string {
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

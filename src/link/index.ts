@@ -18,4 +18,12 @@ export {
 } from './params';
 export { parseLink, type ParsedLink, type Repair } from './parseLink';
 export { instanceText, serializeLink } from './serializeLink';
-export { DEGREE_LIMITS, POINT_LIMITS, pointsText, readDegrees, readPoints, type DataPoint } from './lists';
+export {
+  DEGREE_LIMITS,
+  POINT_LIMITS,
+  fileNameText,
+  pointsText,
+  readDegrees,
+  readPoints,
+  type DataPoint,
+} from './lists';

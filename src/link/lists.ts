@@ -105,3 +105,75 @@ export const DEGREES: ListRule = {
 export function readDegrees(text: string): number[] {
   return text === '' ? [] : text.split(',').map(Number);
 }
+
+/**
+ * A list of names from a fixed vocabulary (`contest`, `pair`; docs/realdata.md §6): unknown names and
+ * repeats dropped, order kept, at most `maxItems`.
+ */
+export function nameList(vocabulary: readonly string[], maxItems: number, what: string): ListRule {
+  return {
+    maxItems,
+    read(raw) {
+      const repairs: string[] = [];
+      const names: string[] = [];
+      for (const item of raw.split(',').map((t) => t.trim())) {
+        if (item === '') continue;
+        if (!vocabulary.includes(item)) repairs.push(`${shown(item)} is not a ${what}; dropped`);
+        else if (names.includes(item)) repairs.push(`${item} repeated; dropped`);
+        else if (names.length === maxItems) repairs.push(`${item} dropped: at most ${maxItems}`);
+        else names.push(item);
+      }
+      return { value: names.join(','), repairs };
+    },
+  };
+}
+
+/**
+ * The `data` parameter (docs/realdata.md §6): one selection word alone (`n200`, `n1000`, `all`, `custom`),
+ * or data set names from the catalog in the order given. A word inside a list of names is dropped.
+ */
+export function datasetList(words: readonly string[], names: readonly string[]): ListRule {
+  const byName = nameList(names, names.length, 'shipped data set');
+  return {
+    maxItems: names.length,
+    read(raw) {
+      const trimmed = raw.trim();
+      if (words.includes(trimmed)) return { value: trimmed, repairs: [] };
+      const repairs: string[] = [];
+      const kept = raw
+        .split(',')
+        .filter((item) => {
+          if (!words.includes(item.trim())) return true;
+          repairs.push(`${item.trim()} stands alone, not in a list of data sets; dropped`);
+          return false;
+        })
+        .join(',');
+      const read = byName.read(kept);
+      return { value: read.value, repairs: [...repairs, ...read.repairs] };
+    },
+  };
+}
+
+export const FILE_NAME_LIMIT = 120;
+
+/**
+ * The `file` parameter (docs/realdata.md §6): the name of the user's CSV file, shown to the user, never
+ * opened. Kept readable in a link (links.md §1): any run of characters other than ASCII letters, digits,
+ * `.`, `_` and `-` is written as one `_`, and the name is cut to FILE_NAME_LIMIT characters.
+ */
+export const FILE_NAME: ListRule = {
+  maxItems: 1,
+  read(raw) {
+    const repairs: string[] = [];
+    let value = fileNameText(raw);
+    if (value !== raw.trim()) repairs.push(`read as ${shown(value)} (letters, digits, ".", "_" and "-" only)`);
+    if (value.length > FILE_NAME_LIMIT) {
+      value = value.slice(0, FILE_NAME_LIMIT);
+      repairs.push(`cut to ${FILE_NAME_LIMIT} characters`);
+    }
+    return { value, repairs };
+  },
+};
+
+/** A file name as the `file` parameter keeps it (see FILE_NAME). */
+export const fileNameText = (name: string) => name.trim().replace(/[^A-Za-z0-9._-]+/g, '_');

@@ -16,7 +16,9 @@ import {
   type ParamSpec,
   type ParamValue,
 } from '../core/kernels/registry';
-import { DEGREES, POINTS, type ListRule } from './lists';
+import { CATALOG, SIZE_CLASSES } from '../core/realdata/catalog';
+import { CONTESTANT_NAMES } from '../core/realdata/contestants';
+import { DEGREES, FILE_NAME, POINTS, datasetList, nameList, type ListRule } from './lists';
 import { DECIMAL, formatLinkNumber } from './numbers';
 
 /** links.md §1: at most 8 instances; also the largest position a parameter can point at (fit, ra, rb, da, db). */
@@ -108,15 +110,28 @@ export interface LinkState {
   harm: string;
   /** time of the kernel gradient flow, in units of 1/η */
   t: number;
+  // team parameters (real data, docs/realdata.md §6)
+  /** the data sets: a size class (`n200`, `n1000`, `all`), `custom` (the user's CSV file), or names, canonical text */
+  data: string;
+  /** the contestants, in table order, canonical `name,name,…` text */
+  contest: string;
+  /** `zscore`: rows as distributed; `sphere`: every row divided by its norm */
+  prep: 'zscore' | 'sphere';
+  /** the scatter's two contestants, canonical text; '' = the first two of `contest` */
+  pair: string;
+  /** `data=custom`: the name of the CSV file the link expects ('' = not named) */
+  file: string;
+  /** `data=custom`: the label column, 1-based; 0 = the last column */
+  label: number;
   // team parameters (classroom: stories, presentation, embedding; README "Stories", "Presentation and embed")
   /** the open guided story of src/stories.ts; `none`: no story */
-  story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
+  story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
   /** 1-based step of the open story; clamped to the story's length when used, ignored without a story */
   step: number;
   /** 1: presentation mode (one panel at a time, large type, lecturer's controls only) */
   present: number;
   /** the panel presentation mode shows */
-  panel: 'profile' | 'spectrum' | 'offsphere' | 'samples' | 'regression' | 'learning';
+  panel: 'profile' | 'spectrum' | 'offsphere' | 'samples' | 'regression' | 'learning' | 'realdata';
   /** 1: embed mode (the panels without header, kernel list and notices, for an iframe) */
   embed: number;
 }
@@ -536,12 +551,89 @@ const TABLE = [
     scale: 'log',
     logFloor: 0.01,
   },
+  // team parameters: real data (docs/realdata.md §6). Their controls live in the real-data panel.
+  {
+    key: 'data',
+    label: 'data sets',
+    help: 'n200 (the 28 data sets with n ≤ 200), n1000 (66), all (90), custom (your CSV file), or data set names separated by commas.',
+    place: 'sphere',
+    kind: 'list',
+    default: 'n200',
+    rule: datasetList(
+      [...Object.keys(SIZE_CLASSES), 'custom'],
+      CATALOG.map((e) => e.name),
+    ),
+    check: (s) => (s.data === '' ? { value: 'n200', repair: 'no data set left; default n200 used' } : undefined),
+  },
+  {
+    key: 'contest',
+    label: 'contestants',
+    help: 'Kernels compared on the data: arora, ntk, laplace, gexp, gauss, separated by commas.',
+    place: 'sphere',
+    kind: 'list',
+    default: 'ntk,laplace,gexp,gauss',
+    rule: nameList(CONTESTANT_NAMES, CONTESTANT_NAMES.length, 'contestant'),
+    check: (s) =>
+      s.contest === ''
+        ? { value: 'ntk,laplace,gexp,gauss', repair: 'no contestant left; default ntk,laplace,gexp,gauss used' }
+        : undefined,
+  },
+  {
+    key: 'prep',
+    label: 'preprocessing',
+    help: 'zscore: the features as distributed (each column z-scored); sphere: every row divided by its norm.',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'zscore',
+    options: [
+      { value: 'zscore', label: 'z-scored columns' },
+      { value: 'sphere', label: 'rows on the sphere' },
+    ],
+  },
+  {
+    key: 'pair',
+    label: 'scatter: two contestants',
+    help: 'The two contestants the scatter compares, e.g. ntk,laplace; empty: the first two contestants.',
+    place: 'sphere',
+    kind: 'list',
+    default: '',
+    rule: nameList(CONTESTANT_NAMES, 2, 'contestant'),
+    check: (s) => {
+      const contest = s.contest.split(',');
+      const pair = s.pair === '' ? [] : s.pair.split(',');
+      if (pair.length === 0) return undefined;
+      if (pair.length === 2 && pair.every((c) => contest.includes(c))) return undefined;
+      return { value: '', repair: `${s.pair} is not two of the contestants ${s.contest}; the first two used` };
+    },
+  },
+  {
+    key: 'file',
+    label: 'your CSV file',
+    help: 'With data=custom: the name of the CSV file the link was made with (the file itself stays on your computer).',
+    place: 'sphere',
+    kind: 'list',
+    default: '',
+    rule: FILE_NAME,
+  },
+  {
+    key: 'label',
+    label: 'label column',
+    help: 'With data=custom: the column holding the class labels, counted from 1; 0 = the last column.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 0,
+    min: 0,
+    max: 1001,
+    step: 1,
+    scale: 'linear',
+  },
   // team parameters: classroom (stories, presentation, embedding). Their controls live in the header, so
   // `place` (which only sorts kernel-list and off-sphere controls) is not used for them.
   {
     key: 'story',
     label: 'story',
-    help: 'A guided story (a–g) shown with a stepper; none shows no story.',
+    help: 'A guided story (a–h) shown with a stepper; none shows no story.',
     place: 'sphere',
     kind: 'choice',
     default: 'none',
@@ -554,6 +646,7 @@ const TABLE = [
       { value: 'e', label: 'story e' },
       { value: 'f', label: 'story f' },
       { value: 'g', label: 'story g' },
+      { value: 'h', label: 'story h' },
     ],
   },
   {
@@ -588,6 +681,7 @@ const TABLE = [
       { value: 'samples', label: 'random functions' },
       { value: 'regression', label: 'regression' },
       { value: 'learning', label: 'spectral bias' },
+      { value: 'realdata', label: 'real data' },
     ],
   },
   toggleParam('embed', 'embed mode', 'The panels alone, without header, kernel list and notices, for an iframe.'),

@@ -13,6 +13,9 @@ import type { GpSamplesRequest, GpSamplesResult } from '../core/functionSpace/sa
 import type { Parity, TailFit } from '../core/spectrum/decayFit';
 import type { SpectrumRequest, SpectrumResult } from '../core/spectrum/spectrum';
 import type { SpectrumPlot, SpectrumQuantity } from '../core/views/spectrumPlot';
+import type { CsvDataset } from '../core/realdata/csv';
+import type { ContestantResult } from '../core/realdata/types';
+import type { RealdataSelection, RealdataTable } from '../realdata/selection';
 
 export interface SpectrumViewRequest extends SpectrumRequest {
   /** degrees [from, to] of the tail fit */
@@ -93,4 +96,14 @@ export interface ComputeApi {
   regressionPiece(req: RegressionViewRequest, piece: RegressionPiece): RegressionPieceResult & Timed;
   /** Closed-form kernel gradient flow on a target of zonal harmonics (spectral bias). */
   learning(req: LearningViewRequest): LearningCurves & Timed;
+  /**
+   * The real-data table: the selection's results (`results[name][contestant]`, those found so far), with the
+   * summaries and pair statistics over the data sets every contestant has finished (docs/realdata.md §4).
+   */
+  realdataTable(
+    selection: RealdataSelection,
+    results: Record<string, Partial<Record<string, ContestantResult>>>,
+  ): RealdataTable;
+  /** A CSV file as a data set (docs/realdata.md "Your own data"); throws a CsvError whose message is for the user. */
+  readCsv(text: string, options: { name: string; label?: number; seed: number }): CsvDataset;
 }

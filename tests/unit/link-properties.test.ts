@@ -19,6 +19,8 @@ import {
   type ListParam,
 } from '../../src/link';
 
+import { CATALOG } from '../../src/core/realdata/catalog';
+import { CONTESTANT_NAMES } from '../../src/core/realdata/contestants';
 import { DISCRETE, RUNS, globalsOf, line, validState, validValue, type Values } from './link-helpers';
 
 const sameValues = (specs: readonly (ParamSpec | ListParam)[], a: Values, b: Values) =>
@@ -60,8 +62,33 @@ function valueArb(spec: ParamSpec | ListParam): fc.Arbitrary<ParamValue> {
   );
 }
 
-/** Canonical list texts: data points (angle in [0, 360), value in ±10) or sorted distinct degrees. */
+/** Distinct names from a vocabulary, in any order, joined by commas. */
+const namesArb = (names: readonly string[], minLength: number, maxLength: number) =>
+  fc.uniqueArray(fc.constantFrom(...names), { minLength, maxLength }).map((ns) => ns.join(','));
+
+/**
+ * Canonical list texts: data points (angle in [0, 360), value in ±10), sorted distinct degrees, the real-data
+ * selections (docs/realdata.md §6) and file names.
+ */
 function listArb(spec: ListParam): fc.Arbitrary<string> {
+  if (spec.key === 'data') {
+    const words = fc.constantFrom('n200', 'n1000', 'all', 'custom');
+    return fc.oneof(
+      words,
+      namesArb(
+        CATALOG.map((e) => e.name),
+        1,
+        6,
+      ),
+    );
+  }
+  if (spec.key === 'contest') return namesArb(CONTESTANT_NAMES, 1, CONTESTANT_NAMES.length);
+  // `pair` must name two of `contest` (its check): mostly '' (the first two), sometimes two names
+  if (spec.key === 'pair') return fc.oneof({ weight: 4, arbitrary: fc.constant('') }, namesArb(CONTESTANT_NAMES, 2, 2));
+  if (spec.key === 'file') {
+    const unit = fc.constantFrom('a', 'Z', '0', '9', '.', '-', '_');
+    return fc.string({ unit, maxLength: 24 });
+  }
   if (spec.key === 'pts') {
     const point = fc.record({
       angle: fc.oneof(

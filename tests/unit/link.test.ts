@@ -170,6 +170,12 @@ describe('links.md §1 examples', () => {
       ridge: 0,
       harm: '1,3',
       t: 1e6,
+      data: 'iris,wine',
+      contest: 'arora,laplace',
+      prep: 'sphere',
+      pair: 'laplace,arora',
+      file: 'my data.csv',
+      label: 3,
       panel: 'spectrum',
       embed: 1,
     };
@@ -177,6 +183,7 @@ describe('links.md §1 examples', () => {
       '?v=1&kernels=gauss(c=2)&d=10&kmax=50&norm=raw&axis=u&zoom=12.5&fit=1&y=ratio&ra=2&rb=1&parity=even&klo=10&khi=40' +
         '&zn=1.5&za=-45&R=3&scale=shared&da=2&db=1&ray=90&n=2000&spread=10&seed=7' +
         '&domain=circle&deg=64&sample=3&lon=-40&lat=0&pts=30:0.5;120:-1&ridge=0&harm=1,3&t=1000000' +
+        '&data=iris,wine&contest=arora,laplace&prep=sphere&pair=laplace,arora&file=my%20data.csv&label=3' +
         '&story=c&step=2&present=1&panel=spectrum&embed=1',
     );
   });

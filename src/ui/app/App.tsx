@@ -7,6 +7,7 @@ import { Notices } from './Notices';
 import { OffspherePanel } from '../panels/offsphere/OffspherePanel';
 import { PANELS, type PanelId } from './panels';
 import { ProfilePanel } from '../panels/profile/ProfilePanel';
+import { RealdataPanel } from '../panels/realdata/RealdataPanel';
 import { RegressionPanel } from '../panels/regression/RegressionPanel';
 import { SamplesPanel } from '../panels/samples/SamplesPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -23,6 +24,7 @@ const PANEL_VIEWS: Record<PanelId, ComponentType> = {
   samples: SamplesPanel,
   regression: RegressionPanel,
   learning: LearningPanel,
+  realdata: RealdataPanel,
 };
 
 /** The phone layout (settings in a drawer); the same width as the breakpoint in app.css. */

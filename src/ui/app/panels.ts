@@ -1,4 +1,4 @@
-/** The panels in display order: presentation mode shows one of them (`panel`), keys 1–6 pick one. */
+/** The panels in display order: presentation mode shows one of them (`panel`), keys 1–7 pick one. */
 import type { LinkState } from '../../link';
 
 export type PanelId = LinkState['panel'];
@@ -11,6 +11,7 @@ export const PANELS: readonly { id: PanelId; label: string; noun: string }[] = [
   { id: 'samples', label: 'Random functions', noun: 'random-functions' },
   { id: 'regression', label: 'Regression', noun: 'regression' },
   { id: 'learning', label: 'Spectral bias', noun: 'spectral-bias' },
+  { id: 'realdata', label: 'Real data', noun: 'real-data' },
 ];
 
 /** The panel `by` places after `from` in display order, or null past either end. */

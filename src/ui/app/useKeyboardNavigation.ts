@@ -1,6 +1,6 @@
 /**
  * Page-wide keys for lectures: ← → move through the open story's steps; in presentation mode
- * PageUp/PageDown (what presentation clickers send), [ ] and 1–6 switch the panel shown.
+ * PageUp/PageDown (what presentation clickers send), [ ] and 1–7 switch the panel shown.
  * Keys typed into a form control or a widget that owns the arrow keys (a slider, a list box…), keys
  * with a modifier, and keys a focused widget already handled (the charts' ← → readout calls
  * preventDefault) are left alone.

@@ -9,7 +9,7 @@ import { FieldNotes, useDraftField } from './useDraftField';
 import './controls.css';
 
 interface Props {
-  name: GlobalKey & ('pts' | 'harm');
+  name: GlobalKey & ('pts' | 'harm' | 'data');
   value: string;
   onCommit(value: string): void;
   placeholder?: string;

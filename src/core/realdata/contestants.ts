@@ -1,0 +1,181 @@
+/**
+ * The contestants of the real-data experiments (docs/realdata.md §3): a kernel family with a grid of
+ * parameters. THE table: the panel, the link (`contest`, `pair`), the figure and the tests read it.
+ * Each yields, in grid order, the kernel matrix of every configuration over all n rows (§2); the SVM cost C
+ * is the innermost loop of every grid and lives in protocol.ts.
+ *
+ * `ntk`, `laplace`, `gexp` and `gauss` are this app's kernels, evaluated by the kernel registry
+ * (src/core/kernels/registry.ts) through the Gram matrix of the off-sphere views; `arora` is Arora et al.'s
+ * published NTK code, recursion for recursion (§3).
+ */
+import { defaultInstance, type Params } from '../kernels/registry';
+import { gramMatrix } from '../offsphere/gram';
+
+export const CONTESTANT_NAMES = ['arora', 'ntk', 'laplace', 'gexp', 'gauss'] as const;
+export type ContestantName = (typeof CONTESTANT_NAMES)[number];
+
+/** The scale grid A of §3: c = a/m^γ. */
+export const SCALES = [1 / 8, 1 / 4, 1 / 2, 1, 2, 4, 8] as const;
+/** The γ grid of `gexp` (§3). */
+export const GEXP_GAMMAS = [0.5, 1.5] as const;
+/** The SVM cost grid of §2, ascending. */
+export const COSTS = [1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4] as const;
+
+/** One configuration: the grid values named as §3 lists them (`dep`, `fix`; `L`; `gamma`, `a`, `c`). */
+export type Configuration = Record<string, number>;
+
+export interface Contestant {
+  name: ContestantName;
+  /** short label for tables and legends */
+  label: string;
+  /** the kernel, as text */
+  formula: string;
+  /** the grid, as text */
+  gridText: string;
+  /** number of kernel configurations (times COSTS.length SVM fits each) */
+  size: number;
+  /**
+   * The kernel matrices over all n rows (row-major n×n), one configuration at a time in grid order;
+   * m is the median distance of §3 (used by the distance-based kernels).
+   */
+  matrices(points: Float64Array, n: number, d: number, m: number): Iterable<{ params: Configuration; K: Float64Array }>;
+}
+
+/**
+ * Arora et al.'s recursion for one entry (§3; their NTK.py, activation covariance without the factor 2):
+ * S starts at xᵀz, H at 0; at each depth t ≤ dep, H += S when fix ≤ t, and at t = dep H is the kernel;
+ * otherwise ρ = S/P (clipped to [−1, 1]) with P = max(√(S_xx·S_zz), 1e−9),
+ * S ← (ρ(π − arccos ρ) + √(1 − ρ²))·P/(2π), H ← H·(π − arccos ρ)/(2π). `diagX[t]`, `diagZ[t]` are the
+ * diagonal entries S_xx, S_zz at depth t, computed by this same recursion on (x, x) and (z, z) — as the
+ * matrix form computes them.
+ */
+function aroraEntry(s0: number, diagX: Float64Array, diagZ: Float64Array, dep: number, fix: number): number {
+  let S = s0;
+  let H = 0;
+  for (let t = 0; ; t++) {
+    if (fix <= t) H += S;
+    if (t === dep) return H;
+    const P = Math.max(Math.sqrt(diagX[t] * diagZ[t]), 1e-9);
+    const rho = Math.min(1, Math.max(-1, S / P));
+    const angle = Math.PI - Math.acos(rho);
+    S = ((rho * angle + Math.sqrt(1 - rho * rho)) * P) / (2 * Math.PI);
+    H = (H * angle) / (2 * Math.PI);
+  }
+}
+
+/** Depths of Arora et al.'s grid: dep = 0..4 hidden layers. */
+const ARORA_DEPTHS = 5;
+
+/** S's diagonal at depths 0..4 for every row: the entry recursion run on (x_i, x_i). */
+function aroraDiagonals(gram: Float64Array, n: number): Float64Array[] {
+  return Array.from({ length: n }, (_, i) => {
+    const diag = new Float64Array(ARORA_DEPTHS);
+    diag[0] = gram[i * n + i];
+    for (let t = 1; t < ARORA_DEPTHS; t++) {
+      const P = Math.max(Math.sqrt(diag[t - 1] * diag[t - 1]), 1e-9);
+      const rho = Math.min(1, Math.max(-1, diag[t - 1] / P));
+      const angle = Math.PI - Math.acos(rho);
+      diag[t] = ((rho * angle + Math.sqrt(1 - rho * rho)) * P) / (2 * Math.PI);
+    }
+    return diag;
+  });
+}
+
+/** XXᵀ, summed in coordinate order. */
+function linearGram(points: Float64Array, n: number, d: number): Float64Array {
+  const G = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += points[i * d + k] * points[j * d + k];
+      G[i * n + j] = s;
+      G[j * n + i] = s;
+    }
+  }
+  return G;
+}
+
+const arora: Contestant = {
+  name: 'arora',
+  label: 'Arora NTK',
+  formula: "Arora et al.'s NTK code: dep hidden layers, the bottom fix untrained (fix = dep: NNGP; dep = 0: xᵀz)",
+  gridText: 'dep = 0..4, fix = 0..dep',
+  size: 15,
+  *matrices(points, n, d) {
+    const G = linearGram(points, n, d);
+    const diagonals = aroraDiagonals(G, n);
+    for (let dep = 0; dep < ARORA_DEPTHS; dep++) {
+      for (let fix = 0; fix <= dep; fix++) {
+        const K = new Float64Array(n * n);
+        for (let i = 0; i < n; i++) {
+          for (let j = i; j < n; j++) {
+            const v = aroraEntry(G[i * n + j], diagonals[i], diagonals[j], dep, fix);
+            K[i * n + j] = v;
+            K[j * n + i] = v;
+          }
+        }
+        yield { params: { dep, fix }, K };
+      }
+    }
+  },
+};
+
+/** A contestant whose configurations are registry instances, evaluated by the off-sphere Gram matrix. */
+function registryContestant(
+  base: Pick<Contestant, 'name' | 'label' | 'formula' | 'gridText'>,
+  family: string,
+  grid: (m: number) => { params: Configuration; kernel: Params }[],
+): Contestant {
+  return {
+    ...base,
+    size: grid(1).length,
+    *matrices(points, n, d, m) {
+      for (const { params, kernel } of grid(m)) {
+        yield { params, K: gramMatrix(defaultInstance(family, kernel), points, n, d, false) };
+      }
+    },
+  };
+}
+
+/** exp(−c‖x − z‖^γ) with c = a/m^γ over the scale grid A (§3). */
+const exponentialGrid = (gamma: number, m: number) =>
+  SCALES.map((a) => {
+    const c = a / m ** gamma;
+    return { params: { a, c }, gamma, c };
+  });
+
+export const CONTESTANTS: readonly Contestant[] = [
+  arora,
+  registryContestant(
+    { name: 'ntk', label: 'NTK', formula: 'ntk(L), β = 0, on Rᵈ (math.md §2.2)', gridText: 'L = 1..5' },
+    'ntk',
+    () => [1, 2, 3, 4, 5].map((L) => ({ params: { L }, kernel: { L, beta: 0 } })),
+  ),
+  registryContestant(
+    { name: 'laplace', label: 'Laplace', formula: 'exp(−c‖x − z‖), c = a/m', gridText: 'a ∈ {1/8 … 8}' },
+    'laplace',
+    (m) => exponentialGrid(1, m).map(({ params, c }) => ({ params, kernel: { c } })),
+  ),
+  registryContestant(
+    {
+      name: 'gexp',
+      label: 'γ-exponential',
+      formula: 'exp(−c‖x − z‖^γ), c = a/m^γ',
+      gridText: 'γ ∈ {0.5, 1.5}, then a ∈ {1/8 … 8}',
+    },
+    'gexp',
+    (m) =>
+      GEXP_GAMMAS.flatMap((gamma) =>
+        exponentialGrid(gamma, m).map(({ params, c }) => ({ params: { gamma, ...params }, kernel: { gamma, c } })),
+      ),
+  ),
+  registryContestant(
+    { name: 'gauss', label: 'Gaussian', formula: 'exp(−c‖x − z‖²), c = a/m²', gridText: 'a ∈ {1/8 … 8}' },
+    'gauss',
+    (m) => exponentialGrid(2, m).map(({ params, c }) => ({ params, kernel: { c } })),
+  ),
+];
+
+export function contestant(name: string): Contestant | undefined {
+  return CONTESTANTS.find((c) => c.name === name);
+}

@@ -1,0 +1,29 @@
+/**
+ * The real-data worker's interface (docs/realdata.md §6), shared by the browser worker
+ * (workers/realdata.worker.ts), the headless one (cli/realdataWorker.ts) and the pool that drives them.
+ */
+import type { ContestantName } from '../core/realdata/contestants';
+import type { Prep } from '../core/realdata/dataset';
+import type { ContestantResult, Dataset } from '../core/realdata/types';
+
+/** Where a job's data set comes from: a shipped file (fetched or read by the worker) or rows in hand. */
+export type DatasetSource = { kind: 'shipped'; name: string; location: string } | { kind: 'custom'; dataset: Dataset };
+
+/** One data set with one `prep` and the contestants still to run on it. */
+export interface RealdataJob {
+  source: DatasetSource;
+  prep: Prep;
+  contestants: ContestantName[];
+}
+
+export interface RealdataWorkerApi {
+  /**
+   * Runs the protocol for each contestant in order; `onResult` receives each as it is done (and is awaited),
+   * `onProgress` the fraction of the job's configurations done. Resolves when all results have been received.
+   */
+  run(
+    job: RealdataJob,
+    onResult: (contestant: ContestantName, result: ContestantResult) => void | Promise<void>,
+    onProgress: (fraction: number) => void,
+  ): Promise<void>;
+}

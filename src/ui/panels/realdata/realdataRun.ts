@@ -1,0 +1,175 @@
+/**
+ * The real-data panel's runs (docs/realdata.md §6): the results found so far (kept in IndexedDB), the run in
+ * progress, and the user's CSV file. Not link state — the link names what to compute; this is what has been
+ * computed — so it lives in its own small store next to the panel.
+ */
+import { wrap } from 'comlink';
+import { create } from 'zustand';
+import { contestant, type ContestantName } from '../../../core/realdata/contestants';
+import type { Prep } from '../../../core/realdata/dataset';
+import type { ContestantResult, Dataset } from '../../../core/realdata/types';
+import type { RealdataWorkerApi } from '../../../realdata/api';
+import { forgetKept, keep, readKept, resultKey } from '../../../realdata/keptResults';
+import { jobWeight, runPool, type PoolJob, type PoolProgress } from '../../../realdata/pool';
+import { CUSTOM_ID, type RealdataSelection } from '../../../realdata/selection';
+import { useStore } from '../../../state/store';
+
+/** The user's file once read: the data set, what was said about it, and the id its results are kept under. */
+export interface CustomData {
+  dataset: Dataset;
+  fileName: string;
+  notices: readonly string[];
+  columns: readonly string[];
+  labelColumn: string;
+  classNames: readonly string[];
+  /** `custom:<sha-256 of the text>:<label>:<seed>`: the same file, label and seed give the same results */
+  id: string;
+}
+
+interface RunState {
+  results: Readonly<Record<string, ContestantResult>>;
+  /** IndexedDB has been read (or found unusable) */
+  keptRead: boolean;
+  progress: PoolProgress | null;
+  custom: CustomData | null;
+  /** a file being read, or a message why the last one was refused */
+  customStatus: { reading: true } | { error: string } | null;
+}
+
+export const useRealdataRun = create<RunState>()(() => ({
+  results: {},
+  keptRead: false,
+  progress: null,
+  custom: null,
+  customStatus: null,
+}));
+
+let controller: AbortController | null = null;
+/** IndexedDB failed once: say so once, then keep results for this page only. */
+let keptFailed = false;
+
+const keptFailure = (error: unknown) => {
+  if (keptFailed) return;
+  keptFailed = true;
+  useStore
+    .getState()
+    .notify('info', 'Real-data results are not kept after this page closes.', [
+      `The browser refused its storage (IndexedDB): ${error instanceof Error ? error.message : String(error)}. Results are kept while the page stays open.`,
+    ]);
+};
+
+export function readKeptResults(): void {
+  if (useRealdataRun.getState().keptRead) return;
+  readKept().then(
+    (kept) => useRealdataRun.setState((s) => ({ results: { ...kept, ...s.results }, keptRead: true })),
+    (error) => {
+      keptFailure(error);
+      useRealdataRun.setState({ keptRead: true });
+    },
+  );
+}
+
+/** The id results of a selected data set are kept under: its name, or the user's file's id. */
+export const datasetId = (name: string, custom: CustomData | null) =>
+  name === CUSTOM_ID ? (custom?.id ?? CUSTOM_ID) : name;
+
+export function lookupResult(
+  results: Readonly<Record<string, ContestantResult>>,
+  custom: CustomData | null,
+  name: string,
+  c: ContestantName,
+  prep: Prep,
+): ContestantResult | undefined {
+  return results[resultKey(datasetId(name, custom), c, prep)];
+}
+
+/** The jobs a selection still needs: per data set, the contestants without a result. */
+export function missingJobs(
+  selection: RealdataSelection,
+  results: Readonly<Record<string, ContestantResult>>,
+  custom: CustomData | null,
+  dataUrl: string,
+): PoolJob[] {
+  return selection.datasets.flatMap((entry) => {
+    const missing = selection.contestants.filter((c) => !lookupResult(results, custom, entry.name, c, selection.prep));
+    if (missing.length === 0) return [];
+    const source: PoolJob['source'] =
+      entry.name === CUSTOM_ID && custom
+        ? { kind: 'custom', dataset: custom.dataset }
+        : { kind: 'shipped', name: entry.name, location: new URL(`${entry.name}.json`, dataUrl).href };
+    const configurations = missing.reduce((s, c) => s + contestant(c)!.size, 0);
+    return [
+      {
+        id: datasetId(entry.name, custom),
+        source,
+        prep: selection.prep,
+        contestants: missing,
+        weight: jobWeight(entry.n, configurations),
+      },
+    ];
+  });
+}
+
+/** Where the shipped data sets are served: public/data/uci90/ under the app's base. */
+export const shippedDataUrl = () => new URL('data/uci90/', document.baseURI).href;
+
+function spawnWorker() {
+  const worker = new Worker(new URL('../../../../workers/realdata.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'realdata',
+  });
+  const failed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (e) => reject(new Error(e.message || 'a real-data worker failed to start'))),
+  );
+  failed.catch(() => {});
+  return { api: wrap<RealdataWorkerApi>(worker), terminate: () => worker.terminate(), failed };
+}
+
+/** Workers: as many as the machine has cores, at most 8 (docs/realdata.md §6). */
+export const RUN_THREADS = () => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+
+/** Runs the missing jobs; resolves when done or cancelled. A second call while one runs does nothing. */
+export async function startRun(jobs: readonly PoolJob[]): Promise<void> {
+  if (controller !== null || jobs.length === 0) return;
+  const run = new AbortController();
+  controller = run;
+  useRealdataRun.setState({ progress: { done: 0, total: jobs.length, fraction: 0, remainingMs: null } });
+  try {
+    await runPool({
+      jobs,
+      threads: RUN_THREADS(),
+      spawn: spawnWorker,
+      signal: run.signal,
+      onResult: (id, c, result) => {
+        const key = resultKey(id, c, jobs.find((j) => j.id === id)!.prep);
+        useRealdataRun.setState((s) => ({ results: { ...s.results, [key]: result } }));
+        keep(key, result).catch(keptFailure);
+      },
+      onProgress: (progress) => {
+        if (!run.signal.aborted) useRealdataRun.setState({ progress });
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'AbortError')) {
+      useStore
+        .getState()
+        .notify('error', 'The real-data run stopped.', [
+          error instanceof Error ? error.message : String(error),
+          'Results finished before the failure are kept; press Run to continue.',
+        ]);
+    }
+  } finally {
+    if (controller === run) controller = null;
+    useRealdataRun.setState({ progress: null });
+  }
+}
+
+export function cancelRun(): void {
+  controller?.abort();
+}
+
+export async function forgetResults(): Promise<void> {
+  cancelRun();
+  useRealdataRun.setState({ results: {} });
+  await forgetKept().catch(keptFailure);
+}

@@ -1,0 +1,15 @@
+/** How the real-data panel writes results: accuracies as percentages, configurations as their grid values. */
+import type { ContestantResult } from '../../../core/realdata/types';
+import { formatReadout } from '../../charts/format';
+
+/** An accuracy-like fraction as a percentage with one decimal, e.g. 0.97297 → "97.3 %". */
+export const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+
+/** Grid names as the panel shows them. */
+const NAMES: Record<string, string> = { gamma: 'γ', dep: 'dep', fix: 'fix', L: 'L', a: 'a', c: 'c' };
+
+/** "L=4, C=0.1" or "γ=0.5, a=0.25, c=0.1618, C=1". */
+export function configurationText({ params, C }: Pick<ContestantResult, 'params' | 'C'>): string {
+  const grid = Object.entries(params).map(([k, v]) => `${NAMES[k] ?? k}=${formatReadout(v)}`);
+  return [...grid, `C=${formatReadout(C)}`].join(', ');
+}
