@@ -15,6 +15,7 @@ import { spectrum, spectrumJob, type SpectrumRequest, type SpectrumResult } from
 import { spectrumPlot } from '../src/core/views/spectrumPlot';
 import { renderFigure } from '../src/figure';
 import { readCsvDataset } from '../src/core/realdata/csv';
+import { realdataFigureText } from '../src/figure/realdataFigure';
 import { realdataTable } from '../src/realdata/selection';
 import { parseLink, serializeLink } from '../src/link';
 import type { ComputeApi, GpSamplesView, SpectrumView, Started, Timed } from '../src/workerClient/api';
@@ -121,7 +122,14 @@ const api: ComputeApi = {
     for (const k of result.kernels) buffers.push(k.profile.buffer, ...k.degrees.map((c) => c.residual.buffer));
     return transfer(result, buffers);
   },
-  realdataTable: (selection, results) => realdataTable(selection, (name, contestant) => results[name]?.[contestant]),
+  realdataTable: (selection, results) => realdataTable(selection, (name, c) => results[name]?.[c]),
+  realdataFigure: (selection, results, link, format) =>
+    realdataFigureText(
+      selection,
+      realdataTable(selection, (name, c) => results[name]?.[c]),
+      link,
+      format,
+    ),
   readCsv: (text, options) => readCsvDataset(text, options),
   onSpectrumProgress(listener) {
     reportProgress = listener;

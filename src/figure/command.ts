@@ -11,7 +11,7 @@
 import { parseLink, serializeLink, type LinkState } from '../link';
 import type { RealdataSelection, RealdataTable } from '../realdata/selection';
 import { FIGURE_FORMATS, FIGURE_PANELS, renderFigure, type FigureFormat } from './index';
-import { realdataFigure } from './realdataFigure';
+import { realdataFigureText } from './realdataFigure';
 
 const PANEL_NAMES = [...Object.keys(FIGURE_PANELS), 'realdata'];
 const FIGURE_USAGE = `usage: npm run -s figure -- '<link>' [--panel ${PANEL_NAMES.join('|')}] [--format ${FIGURE_FORMATS.join('|')}] [--threads N] [--data-file <csv>]`;
@@ -116,9 +116,7 @@ async function realdataCommand(state: LinkState, link: string, options: Options,
   }
   try {
     const { selection, table } = await io.runRealdata(state, options, io.err);
-    const figure = realdataFigure(selection, table, link);
-    if (options.format === 'json') io.out(`${JSON.stringify(figure.json)}\n`);
-    else io.out(options.format === 'csv' ? figure.csv() : figure.svg());
+    io.out(realdataFigureText(selection, table, link, options.format));
     return 0;
   } catch (error) {
     io.err(`figure: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -7,6 +7,7 @@
 import { contestant } from '../core/realdata/contestants';
 import type { RealdataSelection, RealdataTable } from '../realdata/selection';
 import { csvField } from './csv';
+import type { FigureFormat } from './index';
 import { figureArray, figureNumber, numberText } from './numbers';
 import { renderSvg } from './svg';
 
@@ -121,4 +122,16 @@ export function realdataFigure(selection: RealdataSelection, table: RealdataTabl
   };
 
   return { json, csv, svg };
+}
+
+/** The figure file in one format, as the CLI prints it and the panel exports it. */
+export function realdataFigureText(
+  selection: RealdataSelection,
+  table: RealdataTable,
+  link: string,
+  format: FigureFormat,
+): string {
+  const figure = realdataFigure(selection, table, link);
+  if (format === 'json') return `${JSON.stringify(figure.json)}\n`;
+  return format === 'csv' ? figure.csv() : figure.svg();
 }

@@ -427,7 +427,7 @@ const TABLE = [
   {
     key: 'seed',
     label: 'seed',
-    help: 'Seed of the random points: the same seed gives the same points, forever.',
+    help: 'Seed of the random points (and, with your own CSV file, of its split): the same seed gives the same points, forever.',
     place: 'offsphere',
     kind: 'number',
     integer: true,

@@ -104,6 +104,13 @@ export interface ComputeApi {
     selection: RealdataSelection,
     results: Record<string, Partial<Record<string, ContestantResult>>>,
   ): RealdataTable;
+  /** The real-data panel as a figure file (docs/realdata.md §6), from the results found so far. */
+  realdataFigure(
+    selection: RealdataSelection,
+    results: Record<string, Partial<Record<string, ContestantResult>>>,
+    link: string,
+    format: FigureFormat,
+  ): string;
   /** A CSV file as a data set (docs/realdata.md "Your own data"); throws a CsvError whose message is for the user. */
   readCsv(text: string, options: { name: string; label?: number; seed: number }): CsvDataset;
 }

@@ -8,6 +8,7 @@ import type { LinkState } from '../../link';
 import { callWorker } from '../../workerClient/client';
 import type { PanelId } from '../app/panels';
 import { contentLink } from '../app/viewParameters';
+import { realdataFigureFile } from '../panels/realdata/realdataRun';
 
 export type ExportFormat = 'svg' | 'png' | 'csv';
 
@@ -62,7 +63,12 @@ export function download(blob: Blob, name: string): void {
 export async function exportPanel(state: LinkState, panel: PanelId, format: ExportFormat): Promise<void> {
   // without story and presentation parameters: the figure's own link line names its content
   const link = contentLink(state);
-  const text = await figureText(link, panel, format === 'png' ? 'svg' : format);
+  const figureFormat = format === 'png' ? 'svg' : format;
+  // the real-data figure is made from the results computed so far, not from the link alone
+  const text =
+    panel === 'realdata'
+      ? await realdataFigureFile(state, link, figureFormat)
+      : await figureText(link, panel, figureFormat);
   const blob = format === 'png' ? await svgToPng(text) : new Blob([text], { type: MIME[format] });
   download(blob, exportFileName(panel, format));
 }

@@ -11,7 +11,7 @@ import { SIZE_CLASSES, sizeClass } from '../../../core/realdata/catalog';
 import { CONTESTANTS, type ContestantName } from '../../../core/realdata/contestants';
 import type { ContestantResult } from '../../../core/realdata/types';
 import { controlSpec } from '../../../link';
-import { CUSTOM_ID, selectionOf, type RealdataSelection, type RealdataTable } from '../../../realdata/selection';
+import { CUSTOM_ID, type RealdataSelection, type RealdataTable } from '../../../realdata/selection';
 import { useStore } from '../../../state/store';
 import { callWorker } from '../../../workerClient/client';
 import { Panel } from '../../app/Panel';
@@ -23,8 +23,9 @@ import { CustomFile } from './CustomFile';
 import { DatasetTable, PairTable, SummaryTable } from './RealdataTables';
 import {
   cancelRun,
+  currentSelection,
   forgetResults,
-  lookupResult,
+  foundResults,
   missingJobs,
   readKeptResults,
   RUN_THREADS,
@@ -44,8 +45,6 @@ const tableView = computation(
   { channel: 'latest' },
 );
 
-const pick = ({ n, d, classes }: { n: number; d: number; classes: number }) => ({ n, d, classes });
-
 /** Runs start by themselves only when small: every data set with n ≤ 200 (the default link, ~5 s). */
 const AUTO_RUN_MAX_N = SIZE_CLASSES.n200.maxN;
 
@@ -55,21 +54,8 @@ export function RealdataPanel() {
     useShallow((s) => ({ results: s.results, keptRead: s.keptRead, progress: s.progress, custom: s.custom })),
   );
   useEffect(readKeptResults, []);
-  const selection = useMemo(
-    () => selectionOf(link, custom && { name: custom.fileName, ...pick(custom.dataset) }),
-    [link, custom],
-  );
-  const found = useMemo(() => {
-    const out: TableRequest['results'] = {};
-    for (const { name } of selection.datasets) {
-      out[name] = {};
-      for (const c of selection.contestants) {
-        const r = lookupResult(results, custom, name, c, selection.prep);
-        if (r) out[name][c] = r;
-      }
-    }
-    return out;
-  }, [selection, results, custom]);
+  const selection = useMemo(() => currentSelection(link, custom), [link, custom]);
+  const found = useMemo(() => foundResults(selection, results, custom), [selection, results, custom]);
   const {
     ref,
     data: table,

@@ -11,7 +11,10 @@ import type { ContestantResult, Dataset } from '../../../core/realdata/types';
 import type { RealdataWorkerApi } from '../../../realdata/api';
 import { forgetKept, keep, readKept, resultKey } from '../../../realdata/keptResults';
 import { jobWeight, runPool, type PoolJob, type PoolProgress } from '../../../realdata/pool';
-import { CUSTOM_ID, type RealdataSelection } from '../../../realdata/selection';
+import type { FigureFormat } from '../../../figure';
+import type { LinkState } from '../../../link';
+import { CUSTOM_ID, selectionOf, type RealdataSelection } from '../../../realdata/selection';
+import { callWorker } from '../../../workerClient/client';
 import { useStore } from '../../../state/store';
 
 /** The user's file once read: the data set, what was said about it, and the id its results are kept under. */
@@ -81,6 +84,43 @@ export function lookupResult(
   prep: Prep,
 ): ContestantResult | undefined {
   return results[resultKey(datasetId(name, custom), c, prep)];
+}
+
+/** The results found so far for a selection, by data set name and contestant (what the compute worker tabulates). */
+export function foundResults(
+  selection: RealdataSelection,
+  results: Readonly<Record<string, ContestantResult>>,
+  custom: CustomData | null,
+): Record<string, Partial<Record<string, ContestantResult>>> {
+  const out: Record<string, Partial<Record<string, ContestantResult>>> = {};
+  for (const { name } of selection.datasets) {
+    out[name] = {};
+    for (const c of selection.contestants) {
+      const r = lookupResult(results, custom, name, c, selection.prep);
+      if (r) out[name][c] = r;
+    }
+  }
+  return out;
+}
+
+/** The selection of a link state with the user's file as read so far. */
+export function currentSelection(
+  state: Pick<LinkState, 'data' | 'contest' | 'prep' | 'pair'>,
+  custom: CustomData | null,
+) {
+  return selectionOf(
+    state,
+    custom && { name: custom.fileName, n: custom.dataset.n, d: custom.dataset.d, classes: custom.dataset.classes },
+  );
+}
+
+/** The panel's figure file for the current link and results (README "Exports"). */
+export function realdataFigureFile(state: LinkState, link: string, format: FigureFormat): Promise<string> {
+  const { results, custom } = useRealdataRun.getState();
+  const selection = currentSelection(state, custom);
+  return callWorker('function', (w) =>
+    w.realdataFigure(selection, foundResults(selection, results, custom), link, format),
+  );
 }
 
 /** The jobs a selection still needs: per data set, the contestants without a result. */
