@@ -3,18 +3,21 @@
  * threads (cli/realdataWorker.ts), `--threads` of them (default: the machine's cores). Progress goes to
  * standard error when it is a terminal.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { contestant, type ContestantName } from '../src/core/realdata/contestants';
+import type { Prep } from '../src/core/realdata/dataset';
 import { CsvError, readCsvDataset } from '../src/core/realdata/csv';
 import type { ContestantResult, Dataset } from '../src/core/realdata/types';
 import { UsageError, type CommandIo } from '../src/figure/command';
 import type { LinkState } from '../src/link';
 import type { RealdataWorkerApi } from '../src/realdata/api';
+import { resultKey } from '../src/realdata/keptResults';
 import { jobWeight, runPool, type PoolJob } from '../src/realdata/pool';
 import { CUSTOM_ID, realdataTable, selectionOf } from '../src/realdata/selection';
 
@@ -50,31 +53,80 @@ function readCustom(path: string, state: LinkState, err: (text: string) => void)
   }
 }
 
+/**
+ * `--cache <dir>`: one JSON file per result, named by data set, contestant and prep (the user's file by the
+ * SHA-256 of its text, label column and seed), under the protocol version: a long run that is stopped
+ * keeps what it finished, and the next run with the same directory computes only the rest.
+ */
+function resultCache(dir: string | undefined, customId: string | null) {
+  if (dir === undefined) return null;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`could not use --cache ${dir}: ${(error as Error).message}`);
+  }
+  const file = (id: string, c: ContestantName, prep: string) =>
+    join(dir, `${resultKey(id === CUSTOM_ID && customId ? customId : id, c, prep as Prep).replaceAll('|', '_')}.json`);
+  return {
+    read(id: string, c: ContestantName, prep: string): ContestantResult | undefined {
+      try {
+        return JSON.parse(readFileSync(file(id, c, prep), 'utf8')) as ContestantResult;
+      } catch {
+        return undefined;
+      }
+    },
+    write(id: string, c: ContestantName, prep: string, result: ContestantResult) {
+      writeFileSync(file(id, c, prep), `${JSON.stringify(result)}\n`);
+    },
+  };
+}
+
 export const runRealdata: NonNullable<CommandIo['runRealdata']> = async (state, options, err) => {
   const custom = state.data === CUSTOM_ID && options.dataFile ? readCustom(options.dataFile, state, err) : null;
+  const customId =
+    custom && options.dataFile
+      ? `custom:${createHash('sha256').update(readFileSync(options.dataFile)).digest('hex')}:${state.label}:${state.seed}`
+      : null;
+  const cache = resultCache(options.cache, customId);
   const selection = selectionOf(
     state,
     custom && { name: custom.name, n: custom.n, d: custom.d, classes: custom.classes },
   );
-  const configurations = selection.contestants.reduce((s, c) => s + contestant(c)!.size, 0);
-  const jobs: PoolJob[] = selection.datasets.map((entry) => ({
-    id: entry.name,
-    source:
-      custom && entry.name === CUSTOM_ID
-        ? { kind: 'custom', dataset: custom }
-        : { kind: 'shipped', name: entry.name, location: new URL(`${entry.name}.json`, DATA_DIR).pathname },
-    prep: selection.prep,
-    contestants: selection.contestants,
-    weight: jobWeight(entry.n, configurations),
-  }));
   const results = new Map<string, ContestantResult>();
   const key = (id: string, c: ContestantName) => `${id}|${c}`;
+  const jobs: PoolJob[] = selection.datasets.flatMap((entry) => {
+    const missing = selection.contestants.filter((c) => {
+      const kept = cache?.read(entry.name, c, selection.prep);
+      if (kept) results.set(key(entry.name, c), kept);
+      return !kept;
+    });
+    if (missing.length === 0) return [];
+    const job: PoolJob = {
+      id: entry.name,
+      source:
+        custom && entry.name === CUSTOM_ID
+          ? { kind: 'custom', dataset: custom }
+          : { kind: 'shipped', name: entry.name, location: new URL(`${entry.name}.json`, DATA_DIR).pathname },
+      prep: selection.prep,
+      contestants: missing,
+      weight: jobWeight(
+        entry.n,
+        missing.reduce((s, c) => s + contestant(c)!.size, 0),
+      ),
+    };
+    return [job];
+  });
   const tty = process.stderr.isTTY;
+  let limited = 0;
   await runPool({
     jobs,
     threads: options.threads ?? availableParallelism(),
     spawn: spawnWorker,
-    onResult: (id, c, result) => results.set(key(id, c), result),
+    onResult: (id, c, result, hits) => {
+      limited += hits;
+      results.set(key(id, c), result);
+      cache?.write(id, c, selection.prep, result);
+    },
     onProgress: ({ done, total, remainingMs }) => {
       if (!tty) return;
       const left = remainingMs === null ? '' : `, about ${Math.ceil(remainingMs / 1000)} s left`;
@@ -82,5 +134,9 @@ export const runRealdata: NonNullable<CommandIo['runRealdata']> = async (state, 
     },
   });
   if (tty) process.stderr.write('\n');
+  if (limited > 0)
+    err(
+      `note: ${limited} SVM fit${limited === 1 ? '' : 's'} stopped at LIBSVM's iteration limit (docs/realdata.md "Which SVM")\n`,
+    );
   return { selection, table: realdataTable(selection, (id, c) => results.get(key(id, c))) };
 };

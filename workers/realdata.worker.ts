@@ -5,13 +5,12 @@
 import { fetchAnything } from './libsvmLocation';
 import { expose } from 'comlink';
 import libsvmModule from 'libsvm-js/out/wasm/libsvm.js';
-import loadSVM from 'libsvm-js/src/loadSVM.js';
 import { datasetFromJson } from '../src/core/realdata/dataset';
+import { libsvmAccuracies } from '../src/core/realdata/svm';
 import { realdataWorkerApi } from '../src/realdata/workerBody';
 
-// libsvm-js/wasm exports a promise, which the bundler's CommonJS interop wraps in a plain object; its two
-// parts are taken instead: the Emscripten module (with load()) and the function that builds the SVM class.
-const libsvm = libsvmModule.load().then(() => loadSVM(libsvmModule));
+// (not resolved with the module itself: an Emscripten module has a `then` and would be taken for a promise)
+const libsvm = libsvmModule.load().then(() => libsvmAccuracies(libsvmModule));
 
 async function readShipped(location: string) {
   const response = await fetchAnything(location);

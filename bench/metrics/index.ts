@@ -9,6 +9,7 @@ import functionSpace from './function-space.ts';
 import initialJs from './initial-js.ts';
 import offsphere from './offsphere.ts';
 import profileRedraw from './profile-redraw.ts';
+import realdata from './realdata.ts';
 import spectrumCompute from './spectrum-compute.ts';
 import spectrumRedraw from './spectrum-redraw.ts';
 
@@ -20,4 +21,5 @@ export const metrics: Record<string, MetricFn> = {
   'spectrum-compute': spectrumCompute,
   offsphere,
   'function-space': functionSpace,
+  realdata,
 };

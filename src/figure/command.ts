@@ -1,12 +1,12 @@
 /**
  * The `figure` command (links.md §2), independent of the process so that tests can drive it in-process:
  *   figure [--panel profile|spectrum|offsphere|samples|regression|learning|realdata] [--format json|csv|svg]
- *          [--threads N] [--data-file <csv>] [--] '<link>'
+ *          [--threads N] [--data-file <csv>] [--cache <dir>] [--] '<link>'
  * (options before or after the link; after `--` everything is the link, even a string that starts with "--").
  * Standard output carries only the figure; repairs go to standard error, one line each (exit 0);
  * bad command-line options exit 2 with a one-line message and nothing on standard output.
  * `realdata` runs the protocol of docs/realdata.md on worker threads (the `runRealdata` of CommandIo), so
- * for it the command returns a promise; `--threads` and `--data-file` belong to it.
+ * for it the command returns a promise; `--threads`, `--data-file` and `--cache` belong to it.
  */
 import { parseLink, serializeLink, type LinkState } from '../link';
 import type { RealdataSelection, RealdataTable } from '../realdata/selection';
@@ -14,13 +14,15 @@ import { FIGURE_FORMATS, FIGURE_PANELS, renderFigure, type FigureFormat } from '
 import { realdataFigureText } from './realdataFigure';
 
 const PANEL_NAMES = [...Object.keys(FIGURE_PANELS), 'realdata'];
-const FIGURE_USAGE = `usage: npm run -s figure -- '<link>' [--panel ${PANEL_NAMES.join('|')}] [--format ${FIGURE_FORMATS.join('|')}] [--threads N] [--data-file <csv>]`;
+const FIGURE_USAGE = `usage: npm run -s figure -- '<link>' [--panel ${PANEL_NAMES.join('|')}] [--format ${FIGURE_FORMATS.join('|')}] [--threads N] [--data-file <csv>] [--cache <dir>]`;
 
 export interface RealdataOptions {
   /** worker threads; default the machine's cores */
   threads?: number;
   /** the CSV file of `data=custom` */
   dataFile?: string;
+  /** a directory where each result is kept: a later run with the same cache computes only what is missing */
+  cache?: string;
 }
 
 interface Options extends RealdataOptions {
@@ -36,11 +38,12 @@ function readArguments(args: readonly string[]): Options | string {
   let format = 'json';
   let threads: number | undefined;
   let dataFile: string | undefined;
+  let cache: string | undefined;
   let optionsEnd = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     // `--` ends the options (the usual convention): a link that starts with "--" comes after it
-    const option = optionsEnd ? null : /^--(panel|format|threads|data-file)(?:=(.*))?$/.exec(arg);
+    const option = optionsEnd ? null : /^--(panel|format|threads|data-file|cache)(?:=(.*))?$/.exec(arg);
     if (!optionsEnd && arg === '--') {
       optionsEnd = true;
       continue;
@@ -51,6 +54,7 @@ function readArguments(args: readonly string[]): Options | string {
       if (option[1] === 'panel') panel = value;
       else if (option[1] === 'format') format = value;
       else if (option[1] === 'data-file') dataFile = value;
+      else if (option[1] === 'cache') cache = value;
       else if (/^[1-9][0-9]{0,2}$/.test(value)) threads = Number(value);
       else return `--threads needs a whole number from 1 to 999, not ${JSON.stringify(value)}`;
     } else if (!optionsEnd && arg.startsWith('--') && arg.length > 2) {
@@ -65,9 +69,9 @@ function readArguments(args: readonly string[]): Options | string {
   if (!PANEL_NAMES.includes(panel)) return `unknown panel "${panel}" (one of ${PANEL_NAMES.join(', ')})`;
   if (!(FIGURE_FORMATS as readonly string[]).includes(format))
     return `unknown format "${format}" (one of ${FIGURE_FORMATS.join(', ')})`;
-  if (panel !== 'realdata' && (threads !== undefined || dataFile !== undefined))
-    return '--threads and --data-file belong to --panel realdata';
-  return { link, panel, format: format as FigureFormat, threads, dataFile };
+  if (panel !== 'realdata' && (threads !== undefined || dataFile !== undefined || cache !== undefined))
+    return '--threads, --data-file and --cache belong to --panel realdata';
+  return { link, panel, format: format as FigureFormat, threads, dataFile, cache };
 }
 
 /** A problem with what the command line names (e.g. an unusable --data-file): exit 2, like a bad option. */

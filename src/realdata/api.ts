@@ -19,11 +19,16 @@ export interface RealdataJob {
 export interface RealdataWorkerApi {
   /**
    * Runs the protocol for each contestant in order; `onResult` receives each as it is done (and is awaited),
+   * with the number of its SVM fits that stopped at LIBSVM's iteration limit (svm.ts),
    * `onProgress` the fraction of the job's configurations done. Resolves when all results have been received.
    */
   run(
     job: RealdataJob,
-    onResult: (contestant: ContestantName, result: ContestantResult) => void | Promise<void>,
+    onResult: (
+      contestant: ContestantName,
+      result: ContestantResult,
+      iterationLimitHits: number,
+    ) => void | Promise<void>,
     onProgress: (fraction: number) => void,
   ): Promise<void>;
 }

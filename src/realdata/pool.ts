@@ -37,7 +37,8 @@ export interface PoolRun {
   jobs: readonly PoolJob[];
   threads: number;
   spawn: () => PoolWorker;
-  onResult: (id: string, contestant: ContestantName, result: ContestantResult) => void;
+  /** a result, with the number of its SVM fits that stopped at LIBSVM's iteration limit */
+  onResult: (id: string, contestant: ContestantName, result: ContestantResult, iterationLimitHits: number) => void;
   onProgress?: (progress: PoolProgress) => void;
   signal?: AbortSignal;
   now?: () => number;
@@ -90,7 +91,9 @@ export async function runPool({
       await Promise.race([
         worker.api.run(
           { source: current.source, prep: current.prep, contestants: current.contestants },
-          proxy((contestant: ContestantName, result: ContestantResult) => onResult(current.id, contestant, result)),
+          proxy((contestant: ContestantName, result: ContestantResult, hits: number) =>
+            onResult(current.id, contestant, result, hits),
+          ),
           proxy((fraction: number) => {
             // progress travels on its own channel and may arrive after the job has finished
             if (!partial.has(current)) return;

@@ -4,12 +4,12 @@
  */
 import { contestant as contestantNamed, type Contestant } from '../core/realdata/contestants';
 import { runProtocol } from '../core/realdata/protocol';
-import { libsvmAccuracies, type LibsvmClass } from '../core/realdata/svm';
+import type { SvmAccuracies } from '../core/realdata/svm';
 import type { Dataset } from '../core/realdata/types';
 import type { DatasetSource, RealdataWorkerApi } from './api';
 
 export function realdataWorkerApi(
-  libsvm: Promise<LibsvmClass>,
+  svm: Promise<SvmAccuracies>,
   readShipped: (location: string) => Promise<Dataset>,
 ): RealdataWorkerApi {
   /** The last data set read: a job runs several contestants on one data set, and jobs often follow it. */
@@ -21,8 +21,7 @@ export function realdataWorkerApi(
   };
   return {
     async run(job, onResult, onProgress) {
-      const [SVM, dataset] = await Promise.all([libsvm, load(job.source)]);
-      const accuracies = libsvmAccuracies(SVM);
+      const [accuracies, dataset] = await Promise.all([svm, load(job.source)]);
       const contestants = job.contestants.map((name) => {
         const c = contestantNamed(name);
         if (!c) throw new Error(`unknown contestant ${name}`);
@@ -31,10 +30,11 @@ export function realdataWorkerApi(
       const total = contestants.reduce((s, c: Contestant) => s + c.size, 0);
       let before = 0;
       for (const c of contestants) {
+        const hitsBefore = accuracies.iterationLimitHits?.() ?? 0;
         const result = runProtocol(dataset, c, job.prep, accuracies, (done) => onProgress((before + done) / total));
         before += c.size;
         // awaited: a callback travels on its own channel, so the answer to `run` could overtake it
-        await onResult(c.name, result);
+        await onResult(c.name, result, (accuracies.iterationLimitHits?.() ?? 0) - hitsBefore);
       }
     },
   };

@@ -2,7 +2,7 @@
  * The headless real-data figure (docs/realdata.md §6): `figure --panel realdata` on Node worker threads, its
  * JSON, CSV and SVG, the options that belong to it, and a CSV file of one's own (`--data-file`).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,9 +71,23 @@ describe('figure --panel realdata', () => {
     expect(svg.out).toContain('Fernández-Delgado');
   }, 60_000);
 
+  it('--cache keeps each result in a file; a later run reads it instead of computing', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'realdata-cache-'));
+    const args = ['?data=balloons,trains&contest=gauss', '--panel', 'realdata', '--cache', cache];
+    const first = await figure(args);
+    expect(first.code).toBe(0);
+    expect(readdirSync(cache).sort()).toEqual(['v1_balloons_gauss_zscore.json', 'v1_trains_gauss_zscore.json']);
+    // a kept result is used as it is: change it and the figure says so
+    const kept = join(cache, 'v1_trains_gauss_zscore.json');
+    writeFileSync(kept, JSON.stringify({ ...JSON.parse(readFileSync(kept, 'utf8')), accuracy: 0.123 }));
+    const second = await figure(args);
+    expect(JSON.parse(second.out).datasets[1].results.gauss.accuracy).toBe(0.123);
+    expect(JSON.parse(second.out).datasets[0].results).toEqual(JSON.parse(first.out).datasets[0].results);
+  }, 60_000);
+
   it('options: --threads and --data-file belong to realdata; data=custom needs --data-file, and only it', async () => {
     const bad = [
-      [['?v=1', '--threads', '2'], /--threads and --data-file belong to --panel realdata/],
+      [['?v=1', '--threads', '2'], /--threads, --data-file and --cache belong to --panel realdata/],
       [['?v=1', '--panel', 'realdata', '--threads', '0'], /--threads needs a whole number/],
       [['?v=1', '--panel', 'realdata', '--threads', 'x'], /--threads needs a whole number/],
       [['?data=custom', '--panel', 'realdata'], /data=custom: name the CSV file with --data-file/],

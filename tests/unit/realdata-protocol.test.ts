@@ -9,7 +9,7 @@ import { libsvmForNode } from '../../cli/libsvmNode';
 import { COSTS, CONTESTANTS, contestant } from '../../src/core/realdata/contestants';
 import { datasetFromJson, medianDistance, preparedRows } from '../../src/core/realdata/dataset';
 import { runProtocol } from '../../src/core/realdata/protocol';
-import { classOrdered, libsvmAccuracies, type SvmAccuracies } from '../../src/core/realdata/svm';
+import { classOrdered, type SvmAccuracies } from '../../src/core/realdata/svm';
 import type { Dataset } from '../../src/core/realdata/types';
 
 const iris = datasetFromJson(JSON.parse(readFileSync('public/data/uci90/iris.json', 'utf8')));
@@ -128,7 +128,7 @@ describe('contestants: grids and kernel matrices', () => {
 describe('the SVM (LIBSVM through libsvm-js)', () => {
   let accuracies: SvmAccuracies;
   beforeAll(async () => {
-    accuracies = libsvmAccuracies(await libsvmForNode());
+    accuracies = await libsvmForNode();
   });
 
   /** A precomputed linear kernel of points in R^d. */

@@ -12,7 +12,7 @@ import { libsvmForNode } from '../../cli/libsvmNode';
 import { COSTS, contestant } from '../../src/core/realdata/contestants';
 import { datasetFromJson, medianDistance, preparedRows, type Prep } from '../../src/core/realdata/dataset';
 import { runProtocol } from '../../src/core/realdata/protocol';
-import { libsvmAccuracies, type SvmAccuracies } from '../../src/core/realdata/svm';
+import type { SvmAccuracies } from '../../src/core/realdata/svm';
 import type { Dataset } from '../../src/core/realdata/types';
 
 interface Reference {
@@ -40,7 +40,7 @@ function dataset(name: string, variant: string | null): Dataset {
 
 let accuracies: SvmAccuracies;
 beforeAll(async () => {
-  accuracies = libsvmAccuracies(await libsvmForNode());
+  accuracies = await libsvmForNode();
 });
 
 describe('the protocol agrees with scikit-learn', () => {

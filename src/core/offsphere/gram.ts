@@ -165,12 +165,27 @@ export function gramMatrix(
   d: number,
   unit: boolean,
 ): Float64Array {
+  return gramMatrices([kernel], points, n, d, unit)[0];
+}
+
+/**
+ * The Gram matrices of several kernels on the same points: the pairs' geometry (norms, inner products,
+ * carried cosines) is formed once and every kernel evaluated on it, so a grid of configurations costs one
+ * pass over the pairs (the real-data contestants, docs/realdata.md §3).
+ */
+export function gramMatrices(
+  kernels: readonly KernelInstance[],
+  points: Float64Array,
+  n: number,
+  d: number,
+  unit: boolean,
+): Float64Array[] {
   checkShape(points.length, n, d);
-  const k = rowKernel(kernel, unit);
-  const K = new Float64Array(n * n);
-  forEachRow(points, n, d, (i, row) => evaluateRow(k, i, row, K, i * n + i, 1));
-  mirrorUpper(K, n);
-  return K;
+  const ks = kernels.map((k) => rowKernel(k, unit));
+  const Ks = kernels.map(() => new Float64Array(n * n));
+  forEachRow(points, n, d, (i, row) => ks.forEach((k, m) => evaluateRow(k, i, row, Ks[m], i * n + i, 1)));
+  for (const K of Ks) mirrorUpper(K, n);
+  return Ks;
 }
 
 /**

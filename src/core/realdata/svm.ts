@@ -1,34 +1,48 @@
 /**
- * The C-SVM of the protocol (docs/realdata.md §2): LIBSVM's C-SVC with a precomputed kernel, through
- * libsvm-js (LIBSVM 3.22 compiled to WebAssembly; docs/realdata.md "Which SVM"). Tolerance 1e−3, shrinking,
- * no class weights, no probabilities: libsvm-js's defaults, stated anyway so that they cannot drift.
+ * The C-SVM of the protocol (docs/realdata.md §2 and "Which SVM"): LIBSVM 3.22's C-SVC with a precomputed
+ * kernel, compiled to WebAssembly by libsvm-js. This adapter talks to the compiled module directly (the
+ * functions libsvm-js exports from its js-interfaces.c) rather than through libsvm-js's SVM class, so that a
+ * configuration's training problem and test rows are copied into the module once and reused for all seven
+ * costs. Tolerance 1e−3, shrinking, no class weights, no probabilities: LIBSVM's defaults, written out in
+ * the command so that they cannot drift.
  *
  * Class order: LIBSVM orders the classes by their first appearance in the training rows, scikit-learn
  * ascending; the one-vs-one pairs and the vote's tie rule ("ties to the lower class") follow that order. The
  * training rows are therefore handed over stably sorted by class, which makes the two orders one.
  */
 
-/** The part of libsvm-js's SVM class used here (the package ships no types). */
-export interface LibsvmModel {
-  train(samples: Float64Array[], labels: ArrayLike<number>): void;
-  predictOne(sample: Float64Array): number;
-  free(): void;
-}
-export interface LibsvmClass {
-  new (options: Record<string, unknown>): LibsvmModel;
-  SVM_TYPES: { C_SVC: string };
-  KERNEL_TYPES: { PRECOMPUTED: string };
+/** The compiled module as libsvm-js builds it (Emscripten; `load()` resolves once it is ready). */
+export interface LibsvmModule {
+  /** where LIBSVM's standard error goes */
+  printErr?: (text: string) => void;
+  load(): Promise<void>;
+  cwrap(
+    name: string,
+    returns: 'number' | null,
+    args: ('number' | 'string')[],
+  ): (...args: (number | string)[]) => number;
+  _malloc(bytes: number): number;
+  _free(pointer: number): void;
+  /** replaced when the module's memory grows: read it again after every allocation */
+  HEAPF64: Float64Array;
 }
 
 /** Accuracies of C-SVMs trained on `train` and tested on `test`, one per cost, with a precomputed kernel. */
-export type SvmAccuracies = (
-  K: Float64Array,
-  n: number,
-  y: Int32Array,
-  train: readonly number[],
-  test: readonly number[],
-  costs: readonly number[],
-) => number[];
+export interface SvmAccuracies {
+  (
+    K: Float64Array,
+    n: number,
+    y: Int32Array,
+    train: readonly number[],
+    test: readonly number[],
+    costs: readonly number[],
+  ): number[];
+  /**
+   * How many fits so far stopped at LIBSVM's iteration limit, max(10⁷, 100·l), with its warning "reaching max
+   * number of iterations" (scikit-learn's copy has no limit, so such a fit may end elsewhere there).
+   */
+  iterationLimitHits?(): number;
+}
 
 /** Training rows stably sorted by class (see the header). */
 export function classOrdered(train: readonly number[], y: Int32Array): number[] {
@@ -38,39 +52,61 @@ export function classOrdered(train: readonly number[], y: Int32Array): number[] 
     .map((p) => p.row);
 }
 
-export function libsvmAccuracies(SVM: LibsvmClass): SvmAccuracies {
-  return (K, n, y, train, test, costs) => {
-    const rows = classOrdered(train, y);
+/** LIBSVM's command line for a C-SVC with a precomputed kernel (`-t 4`) at cost C. */
+const command = (cost: number) => `-s 0 -t 4 -c ${cost} -e 0.001 -h 1 -b 0 -q 1`;
+
+export function libsvmAccuracies(module: LibsvmModule): SvmAccuracies {
+  const createProblem = module.cwrap('create_svm_nodes', 'number', ['number', 'number']);
+  const addInstance = module.cwrap('add_instance', null, ['number', 'number', 'number', 'number', 'number']);
+  const freeProblem = module.cwrap('free_problem', null, ['number']);
+  const train = module.cwrap('libsvm_train_problem', 'number', ['number', 'string']);
+  const predictOne = module.cwrap('libsvm_predict_one', 'number', ['number', 'number', 'number']);
+  const freeModel = module.cwrap('svm_free_model', null, ['number']);
+  // LIBSVM writes its one warning to standard error: counted, not printed
+  let limitHits = 0;
+  module.printErr = (text) => {
+    if (/max number of iterations/.test(text)) limitHits++;
+  };
+
+  const accuracies: SvmAccuracies = (K, n, y, trainRows, test, costs) => {
+    const rows = classOrdered(trainRows, y);
     const t = rows.length;
+    const width = t + 1;
     // LIBSVM's precomputed format: a training row is [serial (1-based), K(x_i, x_1), …, K(x_i, x_t)];
     // a test row [any, K(x, x_1), …] (the serial is only read from training rows).
-    const kernelRow = (i: number, serial: number) => {
-      const out = new Float64Array(t + 1);
-      out[0] = serial;
-      for (let b = 0; b < t; b++) out[b + 1] = K[i * n + rows[b]];
-      return out;
+    const writeRow = (at: number, i: number, serial: number) => {
+      const heap = module.HEAPF64;
+      const o = at / 8;
+      heap[o] = serial;
+      for (let b = 0; b < t; b++) heap[o + 1 + b] = K[i * n + rows[b]];
     };
-    const samples = rows.map((i, a) => kernelRow(i, a + 1));
-    const labels = rows.map((i) => y[i]);
-    const probes = test.map((i) => kernelRow(i, 0));
-    return costs.map((cost) => {
-      const svm = new SVM({
-        type: SVM.SVM_TYPES.C_SVC,
-        kernel: SVM.KERNEL_TYPES.PRECOMPUTED,
-        cost,
-        tolerance: 1e-3,
-        shrinking: true,
-        probabilityEstimates: false,
-        quiet: true,
+    const problem = createProblem(t, width);
+    const row = module._malloc(8 * width);
+    const probes = module._malloc(8 * width * Math.max(1, test.length));
+    try {
+      rows.forEach((i, a) => {
+        writeRow(row, i, a + 1);
+        addInstance(problem, row, width, y[i], a);
       });
-      try {
-        svm.train(samples, labels);
-        let correct = 0;
-        for (let b = 0; b < probes.length; b++) if (svm.predictOne(probes[b]) === y[test[b]]) correct++;
-        return correct / test.length;
-      } finally {
-        svm.free();
-      }
-    });
+      test.forEach((i, k) => writeRow(probes + 8 * width * k, i, 0));
+      return costs.map((cost) => {
+        const model = train(problem, command(cost));
+        try {
+          let correct = 0;
+          for (let k = 0; k < test.length; k++) {
+            if (predictOne(model, probes + 8 * width * k, width) === y[test[k]]) correct++;
+          }
+          return correct / test.length;
+        } finally {
+          freeModel(model);
+        }
+      });
+    } finally {
+      module._free(probes);
+      module._free(row);
+      freeProblem(problem);
+    }
   };
+  accuracies.iterationLimitHits = () => limitHits;
+  return accuracies;
 }

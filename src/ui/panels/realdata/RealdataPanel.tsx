@@ -50,8 +50,14 @@ const AUTO_RUN_MAX_N = SIZE_CLASSES.n200.maxN;
 
 export function RealdataPanel() {
   const link = useStore(useShallow((s) => ({ data: s.data, contest: s.contest, prep: s.prep, pair: s.pair })));
-  const { results, keptRead, progress, custom } = useRealdataRun(
-    useShallow((s) => ({ results: s.results, keptRead: s.keptRead, progress: s.progress, custom: s.custom })),
+  const { results, keptRead, progress, custom, lastRunMs } = useRealdataRun(
+    useShallow((s) => ({
+      results: s.results,
+      keptRead: s.keptRead,
+      progress: s.progress,
+      custom: s.custom,
+      lastRunMs: s.lastRunMs,
+    })),
   );
   useEffect(readKeptResults, []);
   const selection = useMemo(() => currentSelection(link, custom), [link, custom]);
@@ -87,6 +93,7 @@ export function RealdataPanel() {
       progress={progress?.fraction}
       progressLabel="real-data run"
       sectionRef={ref}
+      computeMs={lastRunMs ?? undefined}
       className="realdata"
       note={
         <>
@@ -112,6 +119,7 @@ export function RealdataPanel() {
         keptRead={keptRead}
         onRun={() => void startRun(jobs)}
       />
+      <IterationLimitNote />
       {table && selection.contestants.length > 0 ? (
         <RealdataViews table={table} selection={selection} />
       ) : (
@@ -255,6 +263,19 @@ function RunBar({
         </>
       )}
     </div>
+  );
+}
+
+/** Says when LIBSVM stopped a fit at its iteration limit, where scikit-learn would have gone on. */
+function IterationLimitNote() {
+  const hits = useRealdataRun((s) => s.iterationLimitHits);
+  if (hits === 0) return null;
+  return (
+    <p className="help">
+      {hits} SVM fit{hits === 1 ? '' : 's'} of this page’s runs stopped at LIBSVM’s iteration limit (10 million
+      iterations, typically a large C on data that is hard to separate); scikit-learn has no limit, so such a fit can
+      end slightly differently there.
+    </p>
   );
 }
 

@@ -34,6 +34,10 @@ interface RunState {
   /** IndexedDB has been read (or found unusable) */
   keptRead: boolean;
   progress: PoolProgress | null;
+  /** wall time of the last run that finished (for the bench: the panel's data-compute-ms) */
+  lastRunMs: number | null;
+  /** SVM fits of this page's runs that stopped at LIBSVM's iteration limit (svm.ts) */
+  iterationLimitHits: number;
   custom: CustomData | null;
   /** a file being read, or a message why the last one was refused */
   customStatus: { reading: true } | { error: string } | null;
@@ -43,6 +47,8 @@ export const useRealdataRun = create<RunState>()(() => ({
   results: {},
   keptRead: false,
   progress: null,
+  lastRunMs: null,
+  iterationLimitHits: 0,
   custom: null,
   customStatus: null,
 }));
@@ -174,21 +180,26 @@ export async function startRun(jobs: readonly PoolJob[]): Promise<void> {
   const run = new AbortController();
   controller = run;
   useRealdataRun.setState({ progress: { done: 0, total: jobs.length, fraction: 0, remainingMs: null } });
+  const started = performance.now();
   try {
     await runPool({
       jobs,
       threads: RUN_THREADS(),
       spawn: spawnWorker,
       signal: run.signal,
-      onResult: (id, c, result) => {
+      onResult: (id, c, result, hits) => {
         const key = resultKey(id, c, jobs.find((j) => j.id === id)!.prep);
-        useRealdataRun.setState((s) => ({ results: { ...s.results, [key]: result } }));
+        useRealdataRun.setState((s) => ({
+          results: { ...s.results, [key]: result },
+          iterationLimitHits: s.iterationLimitHits + hits,
+        }));
         keep(key, result).catch(keptFailure);
       },
       onProgress: (progress) => {
         if (!run.signal.aborted) useRealdataRun.setState({ progress });
       },
     });
+    useRealdataRun.setState({ lastRunMs: performance.now() - started });
   } catch (error) {
     if (!(error instanceof Error && error.name === 'AbortError')) {
       useStore
