@@ -3,6 +3,7 @@
  * the app's Content-Security-Policy; two small data sets fill the scatter and the tables; a run can be
  * cancelled; results are kept in IndexedDB and come back after a reload without running again.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeE2E, openPage } from './browser.ts';
@@ -57,6 +58,70 @@ describeE2E('real data', () => {
       expect(await panel(page).locator('.realdata-run [role=status]').textContent()).toMatch(
         /\d+ of 66 data sets still to run/,
       );
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('your own CSV file: read in the browser, refused with a clear message, run, exported as CSV', async () => {
+    const { page, errors, close } = await openPage('/?v=1&data=custom&contest=laplace,gauss&file=expected.csv');
+    try {
+      await showPanel(page);
+      // the link names the file it expects
+      expect(await panel(page).locator('.custom-file').textContent()).toMatch(/made with “expected\.csv”/);
+      const input = panel(page).getByLabel('Your CSV file');
+      // a file with one class is refused, in the notice area, with what to do
+      await input.setInputFiles({
+        name: 'one.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`a,label\n${Array.from({ length: 10 }, (_, i) => `${i},x`).join('\n')}\n`),
+      });
+      const notices = page.getByTestId('notices');
+      await notices.getByText('one.csv cannot be used.').waitFor();
+      expect(await notices.textContent()).toMatch(/The file has 1 class \(label column "label"\)/);
+      // a usable file (a quoted header, a row with a missing value, a constant column)
+      const rows = ['"x, first",x2,const,label'];
+      for (let i = 0; i < 40; i++)
+        rows.push(`${i % 2 ? 1 + i / 40 : -1 - i / 40},${(i * 7) % 5},3,${i % 2 ? 'yes' : 'no'}`);
+      rows.push(',1,3,yes');
+      await input.setInputFiles({
+        name: 'mine.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${rows.join('\n')}\n`),
+      });
+      await page.waitForURL(/file=mine\.csv/);
+      await notices.getByText('Read mine.csv.').waitFor();
+      expect(await notices.textContent()).toMatch(/Dropped 1 of 41 rows/);
+      expect(await panel(page).locator('.custom-file').textContent()).toMatch(/n = 40 rows, d = 2 features, 2 classes/);
+      await panel(page).getByRole('button', { name: 'Run' }).click();
+      const status = panel(page).locator('.realdata-run [role=status]');
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/All 1 data sets done/);
+      expect(await panel(page).getByTestId('realdata-datasets').textContent()).toMatch(/custom.*100\.0 %/);
+      // the CSV export is the figure of the results on screen
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        panel(page).getByRole('button', { name: 'Download the real-data panel data as CSV' }).click(),
+      ]);
+      const csv = await readFile((await download.path())!, 'utf8');
+      expect(csv.split('\n')[0]).toMatch(/^# \?v=1&data=custom&contest=laplace,gauss&file=mine\.csv/);
+      expect(csv.split('\n').filter((l) => l.startsWith('custom,40,2,2,zscore,'))).toHaveLength(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('presentation mode shows the real-data panel alone', async () => {
+    const { page, errors, close } = await openPage(
+      '/?v=1&data=balloons,trains&contest=ntk,laplace&present=1&panel=realdata',
+    );
+    try {
+      await expect.poll(() => page.locator('section.panel').count()).toBe(1);
+      await expect
+        .poll(() => panel(page).locator('.realdata-run [role=status]').textContent(), { timeout: 30_000 })
+        .toMatch(/All 2 data sets done/);
+      expect(await panel(page).locator('.realdata-scatter circle').count()).toBe(2);
       expect(errors).toEqual([]);
     } finally {
       await close();

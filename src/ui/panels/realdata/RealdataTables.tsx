@@ -15,80 +15,89 @@ export function SummaryTable({ table, contestants }: { table: RealdataTable; con
   if (!table.summary) return null;
   const summary = table.summary;
   return (
-    <table className="realdata-summary" data-testid="realdata-summary">
-      <caption>
-        Summary over the {table.complete} data set{table.complete === 1 ? '' : 's'} every contestant has finished
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">contestant</th>
-          <th scope="col" title="mean accuracy over the data sets">
-            mean accuracy
-          </th>
-          <th scope="col" title="mean rank on each data set (1 = best; ties share the mean rank)">
-            Friedman rank
-          </th>
-          <th scope="col" title="share of data sets with accuracy ≥ 90 % of the best contestant's">
-            P90
-          </th>
-          <th scope="col" title="share of data sets with accuracy ≥ 95 % of the best contestant's">
-            P95
-          </th>
-          <th scope="col" title="mean of accuracy ÷ the best contestant's accuracy">
-            PMA
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {contestants.map((c) => (
-          <tr key={c}>
-            <th scope="row" title={contestant(c)!.formula}>
-              {label(c)}
+    <div className="table-scroll">
+      <table className="realdata-summary" data-testid="realdata-summary">
+        <caption>
+          Summary over the {table.complete} data set{table.complete === 1 ? '' : 's'} every contestant has finished
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">contestant</th>
+            <th scope="col" title="mean accuracy over the data sets">
+              mean accuracy
             </th>
-            <td>{percent(summary[c].mean)}</td>
-            <td>{summary[c].friedman.toFixed(2)}</td>
-            <td>{percent(summary[c].p90)}</td>
-            <td>{percent(summary[c].p95)}</td>
-            <td>{percent(summary[c].pma)}</td>
+            <th scope="col" title="mean rank on each data set (1 = best; ties share the mean rank)">
+              Friedman rank
+            </th>
+            <th scope="col" title="share of data sets with accuracy ≥ 90 % of the best contestant's">
+              P90
+            </th>
+            <th scope="col" title="share of data sets with accuracy ≥ 95 % of the best contestant's">
+              P95
+            </th>
+            <th scope="col" title="mean of accuracy ÷ the best contestant's accuracy">
+              PMA
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {contestants.map((c) => (
+            <tr key={c}>
+              <th scope="row" title={contestant(c)!.formula}>
+                {label(c)}
+              </th>
+              <td>{percent(summary[c].mean)}</td>
+              <td>{summary[c].friedman.toFixed(2)}</td>
+              <td>{percent(summary[c].p90)}</td>
+              <td>{percent(summary[c].p95)}</td>
+              <td>{percent(summary[c].pma)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 export function PairTable({ table }: { table: RealdataTable }) {
   if (table.pairs.length === 0) return null;
   return (
-    <table className="realdata-pairs" data-testid="realdata-pairs">
-      <caption>Pairs over the same {table.complete} data sets: A − B</caption>
-      <thead>
-        <tr>
-          <th scope="col">A</th>
-          <th scope="col">B</th>
-          <th scope="col" title="mean over data sets of A's accuracy minus B's, in percentage points">
-            mean difference
-          </th>
-          <th scope="col">A wins / ties / B wins</th>
-          <th scope="col" title="two-sided Wilcoxon signed-rank test, normal approximation (zero differences dropped)">
-            Wilcoxon p
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {table.pairs.map((p) => (
-          <tr key={`${p.a}-${p.b}`}>
-            <td>{label(p.a)}</td>
-            <td>{label(p.b)}</td>
-            <td>{`${p.meanDiff >= 0 ? '+' : '−'}${(100 * Math.abs(p.meanDiff)).toFixed(2)} points`}</td>
-            <td>
-              {p.wins} / {p.ties} / {p.losses}
-            </td>
-            <td>{p.p === null ? 'all equal' : formatReadout(p.p)}</td>
+    <div className="table-scroll">
+      <table className="realdata-pairs" data-testid="realdata-pairs">
+        <caption>Pairs A − B over the same {table.complete} data sets</caption>
+        <thead>
+          <tr>
+            <th scope="col">A − B</th>
+            <th scope="col" title="mean over data sets of A's accuracy minus B's, in percentage points">
+              mean difference
+            </th>
+            <th scope="col" title="data sets where A is better / where they are equal / where B is better">
+              wins / ties / losses
+            </th>
+            <th
+              scope="col"
+              title="two-sided Wilcoxon signed-rank test, normal approximation (zero differences dropped)"
+            >
+              Wilcoxon p
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {table.pairs.map((p) => (
+            <tr key={`${p.a}-${p.b}`}>
+              <th scope="row">
+                {label(p.a)} − {label(p.b)}
+              </th>
+              <td>{`${p.meanDiff >= 0 ? '+' : '−'}${(100 * Math.abs(p.meanDiff)).toFixed(2)}\u00a0points`}</td>
+              <td>
+                {p.wins} / {p.ties} / {p.losses}
+              </td>
+              <td>{p.p === null ? 'all equal' : formatReadout(p.p)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
