@@ -84,11 +84,11 @@ export function libsvmAccuracies(module: LibsvmModule): SvmAccuracies {
     const row = module._malloc(8 * width);
     const probes = module._malloc(8 * width * Math.max(1, test.length));
     try {
-      rows.forEach((i, a) => {
-        writeRow(row, i, a + 1);
-        addInstance(problem, row, width, y[i], a);
-      });
-      test.forEach((i, k) => writeRow(probes + 8 * width * k, i, 0));
+      for (let a = 0; a < t; a++) {
+        writeRow(row, rows[a], a + 1);
+        addInstance(problem, row, width, y[rows[a]], a);
+      }
+      for (let k = 0; k < test.length; k++) writeRow(probes + 8 * width * k, test[k], 0);
       return costs.map((cost) => {
         const model = train(problem, command(cost));
         try {
