@@ -16,19 +16,22 @@ export interface RealdataJob {
   contestants: ContestantName[];
 }
 
+/** One contestant's result on a job's data set, with its SVM fits that stopped at LIBSVM's iteration limit (svm.ts). */
+export interface JobResult {
+  contestant: ContestantName;
+  result: ContestantResult;
+  iterationLimitHits: number;
+}
+
 export interface RealdataWorkerApi {
   /**
-   * Runs the protocol for each contestant in order; `onResult` receives each as it is done (and is awaited),
-   * with the number of its SVM fits that stopped at LIBSVM's iteration limit (svm.ts),
-   * `onProgress` the fraction of the job's configurations done. Resolves when all results have been received.
+   * Runs the protocol for each contestant in order; `onResult` hears of each as it is done (not awaited: the
+   * work does not wait for a busy page), `onProgress` the fraction of the job's configurations done.
+   * Resolves with every result: a callback travels on its own channel and may arrive after the answer.
    */
   run(
     job: RealdataJob,
-    onResult: (
-      contestant: ContestantName,
-      result: ContestantResult,
-      iterationLimitHits: number,
-    ) => void | Promise<void>,
+    onResult: (found: JobResult) => void,
     onProgress: (fraction: number) => void,
-  ): Promise<void>;
+  ): Promise<JobResult[]>;
 }

@@ -7,7 +7,7 @@
 import { proxy, type Remote } from 'comlink';
 import type { ContestantName } from '../core/realdata/contestants';
 import type { ContestantResult } from '../core/realdata/types';
-import type { RealdataJob, RealdataWorkerApi } from './api';
+import type { JobResult, RealdataJob, RealdataWorkerApi } from './api';
 
 export interface PoolWorker {
   api: Remote<RealdataWorkerApi>;
@@ -88,12 +88,16 @@ export async function runPool({
     for (let job = queue.shift(); job; job = queue.shift()) {
       const current = job;
       partial.set(current, 0);
-      await Promise.race([
+      const delivered = new Set<ContestantName>();
+      const deliver = ({ contestant, result, iterationLimitHits }: JobResult) => {
+        if (delivered.has(contestant)) return;
+        delivered.add(contestant);
+        onResult(current.id, contestant, result, iterationLimitHits);
+      };
+      const all = await Promise.race([
         worker.api.run(
           { source: current.source, prep: current.prep, contestants: current.contestants },
-          proxy((contestant: ContestantName, result: ContestantResult, hits: number) =>
-            onResult(current.id, contestant, result, hits),
-          ),
+          proxy(deliver),
           proxy((fraction: number) => {
             // progress travels on its own channel and may arrive after the job has finished
             if (!partial.has(current)) return;
@@ -103,6 +107,8 @@ export async function runPool({
         ),
         worker.failed,
       ]);
+      // results whose callback has not arrived yet (it travels on its own channel)
+      for (const found of all) deliver(found);
       partial.delete(current);
       finishedWeight += current.weight;
       done++;

@@ -6,7 +6,7 @@ import { contestant as contestantNamed, type Contestant } from '../core/realdata
 import { runProtocol } from '../core/realdata/protocol';
 import type { SvmAccuracies } from '../core/realdata/svm';
 import type { Dataset } from '../core/realdata/types';
-import type { DatasetSource, RealdataWorkerApi } from './api';
+import type { DatasetSource, JobResult, RealdataWorkerApi } from './api';
 
 export function realdataWorkerApi(
   svm: Promise<SvmAccuracies>,
@@ -29,13 +29,20 @@ export function realdataWorkerApi(
       });
       const total = contestants.reduce((s, c: Contestant) => s + c.size, 0);
       let before = 0;
+      const found: JobResult[] = [];
       for (const c of contestants) {
         const hitsBefore = accuracies.iterationLimitHits?.() ?? 0;
         const result = runProtocol(dataset, c, job.prep, accuracies, (done) => onProgress((before + done) / total));
         before += c.size;
-        // awaited: a callback travels on its own channel, so the answer to `run` could overtake it
-        await onResult(c.name, result, (accuracies.iterationLimitHits?.() ?? 0) - hitsBefore);
+        const one = {
+          contestant: c.name,
+          result,
+          iterationLimitHits: (accuracies.iterationLimitHits?.() ?? 0) - hitsBefore,
+        };
+        found.push(one);
+        onResult(one);
       }
+      return found;
     },
   };
 }
