@@ -183,7 +183,9 @@ export function gramMatrices(
   checkShape(points.length, n, d);
   const ks = kernels.map((k) => rowKernel(k, unit));
   const Ks = kernels.map(() => new Float64Array(n * n));
-  forEachRow(points, n, d, (i, row) => ks.forEach((k, m) => evaluateRow(k, i, row, Ks[m], i * n + i, 1)));
+  forEachRow(points, n, d, (i, row) => {
+    for (let m = 0; m < ks.length; m++) evaluateRow(ks[m], i, row, Ks[m], i * n + i, 1);
+  });
   for (const K of Ks) mirrorUpper(K, n);
   return Ks;
 }
