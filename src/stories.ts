@@ -244,7 +244,7 @@ export const STORIES: readonly Story[] = [
         text:
           'Back to the data as distributed, with the γ-exponential kernels exp(−c‖x−z‖^γ) (γ = 0.5 or 1.5, chosen per data set) and the Gaussian added. ' +
           'Mean accuracies: NTK 79.25 %, γ-exponential 78.98 %, Laplace 78.45 %, Gaussian 78.34 %; Friedman ranks 2.43 to 2.57 out of 4. ' +
-          'No pair differs significantly (every Wilcoxon p ≥ 0.27): a whole family of kernels with similar spectra performs alike.',
+          'No pair differs significantly (every Wilcoxon p ≥ 0.26): a whole family of kernels with similar spectra performs alike.',
       },
     ],
   },
