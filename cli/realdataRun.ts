@@ -136,7 +136,7 @@ export const runRealdata: NonNullable<CommandIo['runRealdata']> = async (state, 
   if (tty) process.stderr.write('\n');
   if (limited > 0)
     err(
-      `note: ${limited} SVM fit${limited === 1 ? '' : 's'} stopped at LIBSVM's iteration limit (docs/realdata.md "Which SVM")\n`,
+      `note: LIBSVM's solver stopped at its iteration limit ${limited} time${limited === 1 ? '' : 's'} (docs/realdata.md "Which SVM")\n`,
     );
   return { selection, table: realdataTable(selection, (id, c) => results.get(key(id, c))) };
 };

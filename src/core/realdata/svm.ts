@@ -38,8 +38,9 @@ export interface SvmAccuracies {
     costs: readonly number[],
   ): number[];
   /**
-   * How many fits so far stopped at LIBSVM's iteration limit, max(10⁷, 100·l), with its warning "reaching max
-   * number of iterations" (scikit-learn's copy has no limit, so such a fit may end elsewhere there).
+   * How many times so far LIBSVM's solver stopped at its iteration limit, max(10⁷, 100·l), with its warning
+   * "reaching max number of iterations" (once per pair of classes of a fit that hits it; scikit-learn's copy
+   * has no limit, so such a fit may end elsewhere there).
    */
   iterationLimitHits?(): number;
 }

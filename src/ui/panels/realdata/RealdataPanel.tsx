@@ -272,7 +272,7 @@ function IterationLimitNote() {
   if (hits === 0) return null;
   return (
     <p className="help">
-      {hits} SVM fit{hits === 1 ? '' : 's'} of this page’s runs stopped at LIBSVM’s iteration limit (10 million
+      In this page’s runs LIBSVM’s solver stopped at its iteration limit {hits} time{hits === 1 ? '' : 's'} (10 million
       iterations, typically a large C on data that is hard to separate); scikit-learn has no limit, so such a fit can
       end slightly differently there.
     </p>
