@@ -26,8 +26,8 @@ describeE2E('real data', () => {
       expect(await rows.first().textContent()).toMatch(/balloons|iris/);
       // iris: NTK 97.3 %, Laplace 96.6 % (the CLI and scikit-learn agree: tests/unit/realdata-sklearn.test.ts)
       const iris = panel(page).getByTestId('realdata-datasets').locator('tbody tr', { hasText: 'iris' });
-      expect(await iris.textContent()).toMatch(/97\.3 %.*96\.6 %/);
-      expect(await panel(page).locator('.realdata-scatter circle').count()).toBe(2);
+      expect(await iris.textContent()).toMatch(/97\.3\s%.*96\.6\s%/);
+      await expect.poll(() => panel(page).locator('.realdata-scatter circle').count()).toBe(2);
       expect(await panel(page).getByTestId('realdata-summary').textContent()).toMatch(/over the 2 data sets/);
       expect(await panel(page).getByTestId('realdata-pairs').textContent()).toMatch(/NTK.*Laplace/);
       // keyboard readout on the scatter names a data set
@@ -38,7 +38,7 @@ describeE2E('real data', () => {
       await page.reload();
       await showPanel(page);
       await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/All 2 data sets done \(kept/);
-      expect(await panel(page).locator('.realdata-scatter circle').count()).toBe(2);
+      await expect.poll(() => panel(page).locator('.realdata-scatter circle').count()).toBe(2);
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -97,7 +97,7 @@ describeE2E('real data', () => {
       await panel(page).getByRole('button', { name: 'Run' }).click();
       const status = panel(page).locator('.realdata-run [role=status]');
       await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/All 1 data sets done/);
-      expect(await panel(page).getByTestId('realdata-datasets').textContent()).toMatch(/custom.*100\.0 %/);
+      expect(await panel(page).getByTestId('realdata-datasets').textContent()).toMatch(/custom.*100\.0\s%/);
       // the CSV export is the figure of the results on screen
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -121,7 +121,28 @@ describeE2E('real data', () => {
       await expect
         .poll(() => panel(page).locator('.realdata-run [role=status]').textContent(), { timeout: 30_000 })
         .toMatch(/All 2 data sets done/);
-      expect(await panel(page).locator('.realdata-scatter circle').count()).toBe(2);
+      await expect.poll(() => panel(page).locator('.realdata-scatter circle').count()).toBe(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('data sets by name: a filterable list of the 90 with n, d and classes drives the link', async () => {
+    const { page, errors, close } = await openPage('/?v=1&data=iris&contest=laplace');
+    try {
+      await showPanel(page);
+      const chooser = panel(page).locator('.dataset-chooser');
+      expect(await chooser.locator('summary').textContent()).toBe('1 of 90 data sets chosen');
+      await chooser.getByLabel('filter by name').fill('wine');
+      const rows = chooser.locator('tbody tr');
+      expect((await rows.allTextContents()).map((t) => t.trim())).toEqual([
+        'wine178133',
+        'wine-quality-red1599116',
+        'wine-quality-white4898117',
+      ]);
+      await chooser.getByRole('checkbox', { name: 'wine', exact: true }).check();
+      await page.waitForURL(/data=iris,wine&/);
       expect(errors).toEqual([]);
     } finally {
       await close();

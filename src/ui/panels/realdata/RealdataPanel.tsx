@@ -20,6 +20,7 @@ import { computation, useComputation } from '../../compute/useComputation';
 import { ListField } from '../../controls/ListField';
 import { ParamControl } from '../../controls/ParamControl';
 import { CustomFile } from './CustomFile';
+import { DatasetChooser } from './DatasetChooser';
 import { DatasetTable, PairTable, SummaryTable } from './RealdataTables';
 import {
   cancelRun,
@@ -166,7 +167,10 @@ function RealdataControls({ selection }: { selection: RealdataSelection }) {
         </select>
       </div>
       {mode === 'names' && (
-        <ListField name="data" value={data} onCommit={(v) => setGlobal('data', v)} placeholder="e.g. iris,wine" />
+        <>
+          <ListField name="data" value={data} onCommit={(v) => setGlobal('data', v)} placeholder="e.g. iris,wine" />
+          <DatasetChooser data={data} />
+        </>
       )}
       <fieldset className="param contestants">
         <legend>contestants</legend>
