@@ -6,19 +6,21 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { contestant, type ContestantName } from '../src/core/realdata/contestants';
+import type { ContestantName } from '../src/core/realdata/contestants';
 import type { Prep } from '../src/core/realdata/dataset';
 import { CsvError, readCsvDataset } from '../src/core/realdata/csv';
 import type { ContestantResult, Dataset } from '../src/core/realdata/types';
 import { UsageError, type CommandIo } from '../src/figure/command';
-import type { LinkState } from '../src/link';
+import { fileNameText, type LinkState } from '../src/link';
 import type { RealdataWorkerApi } from '../src/realdata/api';
 import { resultKey } from '../src/realdata/keptResults';
-import { jobWeight, runPool, type PoolJob } from '../src/realdata/pool';
+import { realdataJobs } from '../src/realdata/jobs';
+import { runPool } from '../src/realdata/pool';
 import { CUSTOM_ID, realdataTable, selectionOf } from '../src/realdata/selection';
 
 const DATA_DIR = new URL('../public/data/uci90/', import.meta.url);
@@ -46,6 +48,8 @@ function readCustom(path: string, state: LinkState, err: (text: string) => void)
       seed: state.seed,
     });
     for (const notice of read.notices) err(`notice: ${notice}\n`);
+    if (state.file !== '' && fileNameText(basename(path)) !== state.file)
+      err(`notice: the link was made with a file named ${state.file}; this one is ${basename(path)}\n`);
     return read.dataset;
   } catch (error) {
     if (error instanceof CsvError) throw new UsageError(`${path}: ${error.message}`);
@@ -94,33 +98,29 @@ export const runRealdata: NonNullable<CommandIo['runRealdata']> = async (state, 
   );
   const results = new Map<string, ContestantResult>();
   const key = (id: string, c: ContestantName) => `${id}|${c}`;
-  const jobs: PoolJob[] = selection.datasets.flatMap((entry) => {
-    const missing = selection.contestants.filter((c) => {
-      const kept = cache?.read(entry.name, c, selection.prep);
-      if (kept) results.set(key(entry.name, c), kept);
-      return !kept;
-    });
-    if (missing.length === 0) return [];
-    const job: PoolJob = {
-      id: entry.name,
-      source:
+  const threads = options.threads ?? availableParallelism();
+  const jobs = realdataJobs(
+    selection,
+    {
+      missing: (entry) =>
+        selection.contestants.filter((c) => {
+          const kept = cache?.read(entry.name, c, selection.prep);
+          if (kept) results.set(key(entry.name, c), kept);
+          return !kept;
+        }),
+      source: (entry) =>
         custom && entry.name === CUSTOM_ID
           ? { kind: 'custom', dataset: custom }
-          : { kind: 'shipped', name: entry.name, location: new URL(`${entry.name}.json`, DATA_DIR).pathname },
-      prep: selection.prep,
-      contestants: missing,
-      weight: jobWeight(
-        entry.n,
-        missing.reduce((s, c) => s + contestant(c)!.size, 0),
-      ),
-    };
-    return [job];
-  });
+          : { kind: 'shipped', name: entry.name, location: fileURLToPath(new URL(`${entry.name}.json`, DATA_DIR)) },
+      id: (entry) => entry.name,
+    },
+    threads,
+  );
   const tty = process.stderr.isTTY;
   let limited = 0;
   await runPool({
     jobs,
-    threads: options.threads ?? availableParallelism(),
+    threads,
     spawn: spawnWorker,
     onResult: (id, c, result, hits) => {
       limited += hits;

@@ -16,6 +16,9 @@ import { realdataFigureText } from './realdataFigure';
 const PANEL_NAMES = [...Object.keys(FIGURE_PANELS), 'realdata'];
 const FIGURE_USAGE = `usage: npm run -s figure -- '<link>' [--panel ${PANEL_NAMES.join('|')}] [--format ${FIGURE_FORMATS.join('|')}] [--threads N] [--data-file <csv>] [--cache <dir>]`;
 
+/** More worker threads than this only multiply memory (each holds a data set's kernel matrices). */
+const MAX_THREADS = 64;
+
 export interface RealdataOptions {
   /** worker threads; default the machine's cores */
   threads?: number;
@@ -55,8 +58,8 @@ function readArguments(args: readonly string[]): Options | string {
       else if (option[1] === 'format') format = value;
       else if (option[1] === 'data-file') dataFile = value;
       else if (option[1] === 'cache') cache = value;
-      else if (/^[1-9][0-9]{0,2}$/.test(value)) threads = Number(value);
-      else return `--threads needs a whole number from 1 to 999, not ${JSON.stringify(value)}`;
+      else if (/^[1-9][0-9]?$/.test(value) && Number(value) <= MAX_THREADS) threads = Number(value);
+      else return `--threads needs a whole number from 1 to ${MAX_THREADS}, not ${JSON.stringify(value)}`;
     } else if (!optionsEnd && arg.startsWith('--') && arg.length > 2) {
       return `unknown option ${arg} (a link that starts with "--" goes after a "--")`;
     } else if (link === undefined) {

@@ -16,7 +16,7 @@ export interface RealdataJob {
   contestants: ContestantName[];
 }
 
-/** One contestant's result on a job's data set, with its SVM fits that stopped at LIBSVM's iteration limit (svm.ts). */
+/** One contestant's result on a job's data set, with how often LIBSVM's solver stopped at its iteration limit (svm.ts). */
 export interface JobResult {
   contestant: ContestantName;
   result: ContestantResult;

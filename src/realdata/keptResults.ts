@@ -26,7 +26,12 @@ function database(): Promise<IDBDatabase> {
     if (typeof indexedDB === 'undefined') throw new Error('this browser has no IndexedDB');
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      // a newer version of the app opened in another tab asks to upgrade: let it
+      request.result.onversionchange = () => request.result.close();
+      resolve(request.result);
+    };
+    request.onblocked = () => reject(new Error('another tab of this app holds an older version of its storage open'));
     request.onerror = () => reject(request.error ?? new Error('IndexedDB refused to open'));
   });
   opened.catch(() => {

@@ -3,14 +3,7 @@
  * or the user's file), the contestants, `prep` and the scatter's pair; and the table of results it shows,
  * with the summaries of src/core/realdata/summary.ts over the data sets every contestant has finished.
  */
-import {
-  CATALOG,
-  SIZE_CLASSES,
-  catalogEntry,
-  sizeClass,
-  type CatalogEntry,
-  type SizeClass,
-} from '../core/realdata/catalog';
+import { SIZE_CLASSES, catalogEntry, sizeClass, type CatalogEntry, type SizeClass } from '../core/realdata/catalog';
 import { CONTESTANT_NAMES, type ContestantName } from '../core/realdata/contestants';
 import type { Prep } from '../core/realdata/dataset';
 import { pairStatistics, summarize } from '../core/realdata/summary';
@@ -71,6 +64,8 @@ export interface RealdataTable {
   complete: number;
   summary: Record<string, ContestantSummary> | null;
   pairs: PairSummary[];
+  /** the scatter's pair (`pair`, in its order) over the data sets both have finished */
+  scatter: (PairSummary & { datasets: number }) | null;
 }
 
 export function realdataTable(selection: RealdataSelection, lookup: ResultLookup): RealdataTable {
@@ -87,13 +82,15 @@ export function realdataTable(selection: RealdataSelection, lookup: ResultLookup
   const accuracies = rows
     .filter((r) => contestants.every((c) => r.results[c]))
     .map((r) => contestants.map((c) => r.results[c]!.accuracy));
+  const pair = selection.pair;
+  const both = pair
+    ? rows.filter((r) => r.results[pair[0]] && r.results[pair[1]]).map((r) => pair.map((c) => r.results[c]!.accuracy))
+    : [];
   return {
     rows,
     complete: accuracies.length,
     summary: accuracies.length > 0 ? summarize(contestants, accuracies) : null,
     pairs: accuracies.length > 0 ? pairStatistics(contestants, accuracies) : [],
+    scatter: pair && both.length > 0 ? { ...pairStatistics(pair, both)[0], datasets: both.length } : null,
   };
 }
-
-/** The number of data sets of the catalog (for labels such as "28 of 90"). */
-export const CATALOG_SIZE = CATALOG.length;

@@ -80,6 +80,11 @@ describeE2E('real data', () => {
       const notices = page.getByTestId('notices');
       await notices.getByText('one.csv cannot be used.').waitFor();
       expect(await notices.textContent()).toMatch(/The file has 1 class \(label column "label"\)/);
+      // the refused file's columns are still offered: another label column is the usual fix
+      expect(await panel(page).getByLabel('label column').locator('option').allTextContents()).toEqual([
+        '1. a',
+        '2. label',
+      ]);
       // a usable file (a quoted header, a row with a missing value, a constant column)
       const rows = ['"x, first",x2,const,label'];
       for (let i = 0; i < 40; i++)
@@ -97,7 +102,7 @@ describeE2E('real data', () => {
       await panel(page).getByRole('button', { name: 'Run' }).click();
       const status = panel(page).locator('.realdata-run [role=status]');
       await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/All 1 data sets done/);
-      expect(await panel(page).getByTestId('realdata-datasets').textContent()).toMatch(/custom.*100\.0\s%/);
+      expect(await panel(page).getByTestId('realdata-datasets').textContent()).toMatch(/mine\.csv.*100\.0\s%/);
       // the CSV export is the figure of the results on screen
       const [download] = await Promise.all([
         page.waitForEvent('download'),

@@ -5,8 +5,9 @@
  * is the innermost loop of every grid and lives in protocol.ts.
  *
  * `ntk`, `laplace`, `gexp` and `gauss` are this app's kernels, evaluated by the kernel registry
- * (src/core/kernels/registry.ts) through the Gram matrix of the off-sphere views; `arora` is Arora et al.'s
- * published NTK code, recursion for recursion (§3).
+ * (src/core/kernels/registry.ts) through the Gram matrix of the off-sphere views; `arora` is the recursion of
+ * Arora et al.'s published NTK code (§3), entry by entry (floating-point operations may differ from their
+ * NumPy code in the last bit).
  */
 import { defaultInstance, type Params } from '../kernels/registry';
 import { gramMatrices } from '../offsphere/gram';
@@ -36,9 +37,16 @@ export interface Contestant {
   size: number;
   /**
    * The kernel matrices over all n rows (row-major n×n), one configuration at a time in grid order;
-   * m is the median distance of §3 (used by the distance-based kernels).
+   * m is the median distance of §3 (used by the distance-based kernels). With `only`, just the matrix of the
+   * configuration at that grid index (the protocol recomputes the chosen one rather than keep it).
    */
-  matrices(points: Float64Array, n: number, d: number, m: number): Iterable<{ params: Configuration; K: Float64Array }>;
+  matrices(
+    points: Float64Array,
+    n: number,
+    d: number,
+    m: number,
+    only?: number,
+  ): Iterable<{ params: Configuration; K: Float64Array }>;
 }
 
 /**
@@ -101,11 +109,13 @@ const arora: Contestant = {
   formula: "Arora et al.'s NTK code: dep hidden layers, the bottom fix untrained (fix = dep: NNGP; dep = 0: xᵀz)",
   gridText: 'dep = 0..4, fix = 0..dep',
   size: 15,
-  *matrices(points, n, d) {
+  *matrices(points, n, d, _m, only) {
     const G = linearGram(points, n, d);
     const diagonals = aroraDiagonals(G, n);
+    let index = 0;
     for (let dep = 0; dep < ARORA_DEPTHS; dep++) {
-      for (let fix = 0; fix <= dep; fix++) {
+      for (let fix = 0; fix <= dep; fix++, index++) {
+        if (only !== undefined && index !== only) continue;
         const K = new Float64Array(n * n);
         for (let i = 0; i < n; i++) {
           for (let j = i; j < n; j++) {
@@ -135,8 +145,8 @@ function registryContestant(
   return {
     ...base,
     size: grid(1).length,
-    *matrices(points, n, d, m) {
-      const configurations = grid(m);
+    *matrices(points, n, d, m, only) {
+      const configurations = only === undefined ? grid(m) : grid(m).slice(only, only + 1);
       const batch = Math.max(1, Math.floor(BATCH_ENTRIES / (n * n)));
       for (let from = 0; from < configurations.length; from += batch) {
         const some = configurations.slice(from, from + batch);

@@ -221,6 +221,17 @@ interface Table {
 
 const isBlank = (fields: string[]) => fields.length === 1 && fields[0].trim() === '';
 
+/** The header (the first non-blank row), read without parsing the rest: a refused file's columns to choose from. */
+export function csvHeader(text: string): string[] {
+  let header: string[] = [];
+  scanCsv(text, (fields) => {
+    if (isBlank(fields)) return true;
+    header = fields;
+    return false;
+  });
+  return header;
+}
+
 /** Refuses a header that cannot hold a data set; returns the label column index. */
 function checkHeader(columns: string[], label: number | undefined): number {
   if (columns.length < 2) {
@@ -240,7 +251,7 @@ function checkHeader(columns: string[], label: number | undefined): number {
   const index = label ?? columns.length - 1;
   if (!Number.isInteger(index) || index < 0 || index >= columns.length) {
     throw new CsvError(
-      `There is no column ${index} to use as the label: the file has ${columns.length} columns, numbered 0 to ${columns.length - 1}. Choose one of them as the label column.`,
+      `There is no column ${index + 1} to use as the label: the file has ${columns.length} columns, numbered 1 to ${columns.length}. Choose one of them as the label column (label=0 in a link means the last).`,
     );
   }
   return index;
@@ -351,7 +362,7 @@ function classify(table: Table): { classNames: string[]; y: Int32Array } {
   const small = classNames.filter((_, c) => counts[c] < 2);
   if (small.length > 0) {
     throw new CsvError(
-      `Class ${nameList(small.map((s) => `"${s}"`))} (${labelName}) has only 1 usable row; every class needs at least 2 so that each training set contains it. Remove those rows or choose another label column.`,
+      `${small.length === 1 ? 'Class' : 'Classes'} ${nameList(small.map((s) => `"${s}"`))} (${labelName}) ${small.length === 1 ? 'has' : 'have'} only 1 usable row; every class needs at least 2 so that each training set contains it. Remove those rows or choose another label column.`,
     );
   }
   return { classNames, y };
@@ -418,7 +429,7 @@ function standardize(table: Table): { x: Float64Array; d: number; notices: strin
  * Place p of every row in the dealt sequence (steps 1–3 of the file comment): classes in order, each
  * class's rows ascending, shuffled by Fisher–Yates from one generator.
  */
-export function dealOrder(y: Int32Array, classes: number, seed: number): Int32Array {
+function dealOrder(y: Int32Array, classes: number, seed: number): Int32Array {
   const random = seededRandom(seed);
   const members: number[][] = Array.from({ length: classes }, () => []);
   for (let row = 0; row < y.length; row++) members[y[row]].push(row); // ascending within each class

@@ -25,18 +25,20 @@ export function runProtocol(
   const { n, d, y, validation, folds } = dataset;
   const points = preparedRows(dataset, prep);
   const m = medianDistance(points, d, validation.train);
-  let best: { params: Record<string, number>; C: number; validation: number; K: Float64Array } | null = null;
-  let done = 0;
+  let best: { index: number; params: Record<string, number>; C: number; validation: number } | null = null;
+  let index = 0;
   for (const { params, K } of contestant.matrices(points, n, d, m)) {
     const scores = accuracies(K, n, y, validation.train, validation.test, COSTS);
     scores.forEach((score, at) => {
-      if (best === null || score > best.validation) best = { params, C: COSTS[at], validation: score, K };
+      if (best === null || score > best.validation) best = { index, params, C: COSTS[at], validation: score };
     });
-    progress(++done, contestant.size);
+    progress(++index, contestant.size);
   }
   if (best === null) throw new Error(`${contestant.name}: empty grid`);
-  const chosen: { params: Record<string, number>; C: number; validation: number; K: Float64Array } = best;
-  const foldAccuracies = folds.map((fold) => accuracies(chosen.K, n, y, fold.train, fold.test, [chosen.C])[0]);
+  const chosen: { index: number; params: Record<string, number>; C: number; validation: number } = best;
+  // the chosen matrix is computed again rather than kept: one n×n matrix in memory at a time (n ≤ 5000)
+  const [{ K }] = contestant.matrices(points, n, d, m, chosen.index);
+  const foldAccuracies = folds.map((fold) => accuracies(K, n, y, fold.train, fold.test, [chosen.C])[0]);
   return {
     params: chosen.params,
     C: chosen.C,

@@ -85,6 +85,9 @@ export function libsvmAccuracies(module: LibsvmModule): SvmAccuracies {
     const row = module._malloc(8 * width);
     const probes = module._malloc(8 * width * Math.max(1, test.length));
     try {
+      // Emscripten's malloc answers 0 when the module's memory cannot grow any further
+      if (problem === 0 || row === 0 || probes === 0)
+        throw new Error(`LIBSVM ran out of memory for ${t} training rows; close other tabs or use fewer workers`);
       for (let a = 0; a < t; a++) {
         writeRow(row, rows[a], a + 1);
         addInstance(problem, row, width, y[rows[a]], a);
@@ -103,9 +106,9 @@ export function libsvmAccuracies(module: LibsvmModule): SvmAccuracies {
         }
       });
     } finally {
-      module._free(probes);
-      module._free(row);
-      freeProblem(problem);
+      if (probes !== 0) module._free(probes);
+      if (row !== 0) module._free(row);
+      if (problem !== 0) freeProblem(problem);
     }
   };
   accuracies.iterationLimitHits = () => limitHits;

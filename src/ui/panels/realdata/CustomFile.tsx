@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../state/store';
 import { callWorker } from '../../../workerClient/client';
 import { ParamControl } from '../../controls/ParamControl';
+import { csvHeader } from '../../../core/realdata/csv';
 import { controlSpec, fileNameText } from '../../../link';
 import { useRealdataRun } from './realdataRun';
 
@@ -35,7 +36,8 @@ async function readFile(label: number, seed: number): Promise<void> {
     if (read.notices.length > 0) useStore.getState().notify('info', `Read ${name}.`, read.notices);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    useRealdataRun.setState({ custom: null, customStatus: { error: message } });
+    // the header is still offered: the usual fix is another label column
+    useRealdataRun.setState({ custom: null, customStatus: { error: message, columns: csvHeader(text) } });
     useStore.getState().notify('error', `${name} cannot be used.`, [message]);
   }
 }
@@ -73,6 +75,7 @@ export function CustomFile() {
     setDragging(false);
     void choose(e.dataTransfer.files[0]);
   };
+  const columns = custom?.columns ?? (customStatus && 'columns' in customStatus ? customStatus.columns : []);
   const expected = file !== '' && (custom === null || fileNameText(custom.fileName) !== file) ? file : null;
   return (
     <div
@@ -104,18 +107,18 @@ export function CustomFile() {
         </p>
       )}
       <div className="panel-controls">
-        {custom && (
+        {columns.length > 1 && (
           <div className="param">
             <label htmlFor={`${id}-label`}>label column</label>
             <select
               id={`${id}-label`}
-              value={label === 0 ? custom.columns.length : label}
+              value={label === 0 || label > columns.length ? columns.length : label}
               onChange={(e) => {
                 const column = Number(e.target.value);
-                useStore.getState().setGlobal('label', column === custom.columns.length ? 0 : column);
+                useStore.getState().setGlobal('label', column === columns.length ? 0 : column);
               }}
             >
-              {custom.columns.map((name, i) => (
+              {columns.map((name, i) => (
                 <option key={`${i}-${name}`} value={i + 1}>
                   {i + 1}. {name}
                 </option>

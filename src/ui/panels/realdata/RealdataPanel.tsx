@@ -5,7 +5,7 @@
  * scatter of two contestants, the per-data-set table and the pair statistics fill in as results arrive, and
  * are kept in the browser for the next visit.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SIZE_CLASSES, sizeClass } from '../../../core/realdata/catalog';
 import { CONTESTANTS, type ContestantName } from '../../../core/realdata/contestants';
@@ -29,7 +29,6 @@ import {
   foundResults,
   missingJobs,
   readKeptResults,
-  RUN_THREADS,
   shippedDataUrl,
   startRun,
   useRealdataRun,
@@ -63,9 +62,11 @@ export function RealdataPanel() {
   useEffect(readKeptResults, []);
   const selection = useMemo(() => currentSelection(link, custom), [link, custom]);
   const found = useMemo(() => foundResults(selection, results, custom), [selection, results, custom]);
+  // the views draw the selection the table answers (`request`), not the one being computed
   const {
     ref,
     data: table,
+    request,
     busy,
   } = useComputation(
     tableView,
@@ -90,9 +91,7 @@ export function RealdataPanel() {
     <Panel
       id="realdata"
       title="Real data: NTK vs Laplace on 90 UCI data sets"
-      busy={busy || progress !== null}
-      progress={progress?.fraction}
-      progressLabel="real-data run"
+      busy={busy}
       sectionRef={ref}
       computeMs={lastRunMs ?? undefined}
       className="realdata"
@@ -114,20 +113,20 @@ export function RealdataPanel() {
       <RealdataControls selection={selection} />
       {link.data === CUSTOM_ID && <CustomFile />}
       <RunBar
-        jobs={jobs.length}
+        jobs={new Set(jobs.map((j) => j.id)).size}
         datasets={selection.datasets.length}
         running={progress}
         keptRead={keptRead}
         onRun={() => void startRun(jobs)}
       />
       <IterationLimitNote />
-      {table && selection.contestants.length > 0 ? (
-        <RealdataViews table={table} selection={selection} />
+      {table && request && request.selection.datasets.length > 0 ? (
+        <RealdataViews table={table} selection={request.selection} custom={custom?.fileName ?? null} />
       ) : (
         <div className="chart-placeholder">
           {selection.datasets.length === 0
             ? 'Choose your CSV file to run the contestants on it.'
-            : 'Reading kept results…'}
+            : 'Computing the table…'}
         </div>
       )}
     </Panel>
@@ -141,8 +140,9 @@ function RealdataControls({ selection }: { selection: RealdataSelection }) {
   const { setGlobal, setGlobals } = useStore.getState();
   const mode = data in SIZE_CLASSES || data === CUSTOM_ID ? data : 'names';
   const chosen = contest.split(',');
+  // a contestant added goes last; the others keep their order (and the scatter its default pair)
   const toggle = (c: ContestantName, on: boolean) => {
-    const next = CONTESTANTS.map((k) => k.name).filter((k) => (k === c ? on : chosen.includes(k)));
+    const next = on ? [...chosen, c] : chosen.filter((k) => k !== c);
     if (next.length === 0) return;
     const keepPair = pair.split(',').every((p) => pair === '' || next.includes(p as ContestantName));
     setGlobals({ contest: next.join(','), ...(keepPair ? {} : { pair: '' }) });
@@ -151,7 +151,7 @@ function RealdataControls({ selection }: { selection: RealdataSelection }) {
   return (
     <div className="panel-controls realdata-controls">
       <div className="param">
-        <label htmlFor="realdata-data">data sets</label>
+        <label htmlFor="realdata-data">which data sets</label>
         <select
           id="realdata-data"
           value={mode}
@@ -244,7 +244,8 @@ function RunBar({
           </button>
           <progress max={1} value={running.fraction} aria-label="real-data run" />
           <span role="status">
-            {running.done} of {running.total} data sets done{left} ({RUN_THREADS()} workers)
+            {running.done} of {running.total} data sets done{left} ({running.workers} worker
+            {running.workers === 1 ? '' : 's'})
           </span>
         </>
       ) : (
@@ -261,12 +262,40 @@ function RunBar({
                   : `All ${datasets} data sets done (kept in this browser).`
                 : `${jobs} of ${datasets} data sets still to run.`}
           </span>
-          <button type="button" className="link-button" onClick={() => void forgetResults()}>
-            Forget kept results
-          </button>
+          <ForgetButton />
         </>
       )}
     </div>
+  );
+}
+
+/** "Forget kept results", asked twice: a full table may have taken an hour to compute. */
+function ForgetButton() {
+  const count = useRealdataRun((s) => Object.keys(s.results).length);
+  const [asking, setAsking] = useState(false);
+  if (count === 0) return null;
+  if (!asking)
+    return (
+      <button type="button" className="link-button" onClick={() => setAsking(true)}>
+        Forget kept results
+      </button>
+    );
+  return (
+    <span role="group" aria-label="Forget kept results?">
+      Forget all {count} kept results?{' '}
+      <button
+        type="button"
+        onClick={() => {
+          setAsking(false);
+          void forgetResults();
+        }}
+      >
+        Forget them
+      </button>{' '}
+      <button type="button" onClick={() => setAsking(false)}>
+        Keep them
+      </button>
+    </span>
   );
 }
 
@@ -290,24 +319,36 @@ function formatDuration(ms: number): string {
   return m < 90 ? `${m} min` : `${(m / 60).toFixed(1)} h`;
 }
 
-function RealdataViews({ table, selection }: { table: RealdataTable; selection: RealdataSelection }) {
+function RealdataViews({
+  table,
+  selection,
+  custom,
+}: {
+  table: RealdataTable;
+  selection: RealdataSelection;
+  /** the user's file's name, shown for the data set named `custom` */
+  custom: string | null;
+}) {
   const pair = selection.pair;
+  const shownName = (name: string) => (name === CUSTOM_ID && custom ? custom : name);
   const points = pair
     ? table.rows.flatMap(({ dataset, results }) => {
         const [ra, rb] = [results[pair[0]], results[pair[1]]];
-        return ra && rb ? [{ dataset, a: ra, b: rb }] : [];
+        return ra && rb ? [{ dataset: { ...dataset, name: shownName(dataset.name) }, a: ra, b: rb }] : [];
       })
     : [];
   return (
     <div className="realdata-views">
       <div className="realdata-top">
-        {pair && points.length > 0 && <ScatterChart points={points} pair={pair} />}
+        {pair && table.scatter && points.length > 0 && (
+          <ScatterChart points={points} pair={pair} counts={table.scatter} />
+        )}
         <div>
-          <SummaryTable table={table} contestants={selection.contestants} />
+          <SummaryTable table={table} contestants={selection.contestants} shownName={shownName} />
           <PairTable table={table} />
         </div>
       </div>
-      <DatasetTable table={table} contestants={selection.contestants} />
+      <DatasetTable table={table} contestants={selection.contestants} shownName={shownName} />
     </div>
   );
 }

@@ -11,7 +11,23 @@ import { configurationText, percent } from './realdataText';
 
 const label = (c: string) => contestant(c)?.label ?? c;
 
-export function SummaryTable({ table, contestants }: { table: RealdataTable; contestants: ContestantName[] }) {
+/** The data sets not every contestant has finished, for the summary's caption. */
+function unfinished(table: RealdataTable, contestants: ContestantName[], shownName: (name: string) => string): string {
+  const names = table.rows.filter((r) => contestants.some((c) => !r.results[c])).map((r) => shownName(r.dataset.name));
+  if (names.length === 0) return '';
+  const listed = names.slice(0, 5).join(', ');
+  return ` (not yet: ${listed}${names.length > 5 ? ` and ${names.length - 5} more` : ''})`;
+}
+
+export function SummaryTable({
+  table,
+  contestants,
+  shownName,
+}: {
+  table: RealdataTable;
+  contestants: ContestantName[];
+  shownName: (name: string) => string;
+}) {
   if (!table.summary) return null;
   const summary = table.summary;
   return (
@@ -19,6 +35,7 @@ export function SummaryTable({ table, contestants }: { table: RealdataTable; con
       <table className="realdata-summary" data-testid="realdata-summary">
         <caption>
           Summary over the {table.complete} data set{table.complete === 1 ? '' : 's'} every contestant has finished
+          {unfinished(table, contestants, shownName)}
         </caption>
         <thead>
           <tr>
@@ -46,11 +63,11 @@ export function SummaryTable({ table, contestants }: { table: RealdataTable; con
               <th scope="row" title={contestant(c)!.formula}>
                 {label(c)}
               </th>
-              <td>{percent(summary[c].mean)}</td>
+              <td>{percent(summary[c].mean, 2)}</td>
               <td>{summary[c].friedman.toFixed(2)}</td>
               <td>{percent(summary[c].p90)}</td>
               <td>{percent(summary[c].p95)}</td>
-              <td>{percent(summary[c].pma)}</td>
+              <td>{percent(summary[c].pma, 2)}</td>
             </tr>
           ))}
         </tbody>
@@ -103,7 +120,15 @@ export function PairTable({ table }: { table: RealdataTable }) {
 
 type SortKey = 'name' | 'n' | 'd' | 'classes' | ContestantName;
 
-export function DatasetTable({ table, contestants }: { table: RealdataTable; contestants: ContestantName[] }) {
+export function DatasetTable({
+  table,
+  contestants,
+  shownName,
+}: {
+  table: RealdataTable;
+  contestants: ContestantName[];
+  shownName: (name: string) => string;
+}) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const value = (row: RealdataTable['rows'][number], key: SortKey): number | string => {
     if (key === 'name') return row.dataset.name;
@@ -149,7 +174,7 @@ export function DatasetTable({ table, contestants }: { table: RealdataTable; con
         <tbody>
           {rows.map((row) => (
             <tr key={row.dataset.name}>
-              <th scope="row">{row.dataset.name}</th>
+              <th scope="row">{shownName(row.dataset.name)}</th>
               <td>{row.dataset.n}</td>
               <td>{row.dataset.d}</td>
               <td>{row.dataset.classes}</td>

@@ -7,7 +7,7 @@ import { scaleLinear } from 'd3';
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { contestant, type ContestantName } from '../../../core/realdata/contestants';
 import type { CatalogEntry } from '../../../core/realdata/catalog';
-import type { ContestantResult } from '../../../core/realdata/types';
+import type { ContestantResult, PairSummary } from '../../../core/realdata/types';
 import { Axis } from '../../charts/Axis';
 import { pointerInSvg } from '../../charts/pointer';
 import { useWidth } from '../../charts/useWidth';
@@ -21,7 +21,16 @@ export interface ScatterPoint {
 
 const MARGIN = { top: 12, right: 16, bottom: 48, left: 58 };
 
-export function ScatterChart({ points, pair }: { points: ScatterPoint[]; pair: [ContestantName, ContestantName] }) {
+export function ScatterChart({
+  points,
+  pair,
+  counts,
+}: {
+  points: ScatterPoint[];
+  pair: [ContestantName, ContestantName];
+  /** the pair's statistics from the core (ties after rounding to 12 decimals, docs/realdata.md §4) */
+  counts: PairSummary;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>(480);
   const size = Math.max(240, Math.min(width, 560));
   const inner = size - MARGIN.left - MARGIN.right;
@@ -61,8 +70,8 @@ export function ScatterChart({ points, pair }: { points: ScatterPoint[]; pair: [
     setActive(order[next]);
   };
   const shown = active === null ? null : points[active];
-  const above = points.filter((p) => p.b.accuracy > p.a.accuracy).length;
-  const below = points.filter((p) => p.b.accuracy < p.a.accuracy).length;
+  // below the diagonal: A (across) better; above: B (up) better
+  const { wins: below, losses: above, ties } = counts;
   return (
     <figure className="chart realdata-scatter" ref={ref}>
       <svg
@@ -70,7 +79,7 @@ export function ScatterChart({ points, pair }: { points: ScatterPoint[]; pair: [
         height={size - MARGIN.right + MARGIN.bottom - MARGIN.top}
         role="img"
         tabIndex={0}
-        aria-label={`Scatter of ${points.length} data sets: ${labelA} accuracy across, ${labelB} accuracy up. ${below} below the diagonal (${labelA} better), ${above} above (${labelB} better), ${points.length - above - below} on it. Arrow keys step through the data sets.`}
+        aria-label={`Scatter of ${points.length} data sets: ${labelA} accuracy across, ${labelB} accuracy up. ${below} below the diagonal (${labelA} better), ${above} above (${labelB} better), ${ties} on it. Arrow keys step through the data sets.`}
         onMouseMove={nearest}
         onMouseLeave={() => setActive(null)}
         onKeyDown={onKey}
@@ -117,7 +126,7 @@ export function ScatterChart({ points, pair }: { points: ScatterPoint[]; pair: [
       )}
       <figcaption className="help">
         One point per data set; on the dashed diagonal both score the same. {below} data sets lie below it ({labelA}{' '}
-        better), {above} above ({labelB} better), {points.length - above - below} on it.
+        better), {above} above ({labelB} better), {ties} on it.
       </figcaption>
     </figure>
   );

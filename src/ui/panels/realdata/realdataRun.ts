@@ -5,12 +5,13 @@
  */
 import { wrap } from 'comlink';
 import { create } from 'zustand';
-import { contestant, type ContestantName } from '../../../core/realdata/contestants';
+import type { ContestantName } from '../../../core/realdata/contestants';
 import type { Prep } from '../../../core/realdata/dataset';
 import type { ContestantResult, Dataset } from '../../../core/realdata/types';
 import type { RealdataWorkerApi } from '../../../realdata/api';
 import { forgetKept, keep, readKept, resultKey } from '../../../realdata/keptResults';
-import { jobWeight, runPool, type PoolJob, type PoolProgress } from '../../../realdata/pool';
+import { realdataJobs } from '../../../realdata/jobs';
+import { runPool, type PoolJob, type PoolProgress } from '../../../realdata/pool';
 import type { FigureFormat } from '../../../figure';
 import type { LinkState } from '../../../link';
 import { CUSTOM_ID, selectionOf, type RealdataSelection } from '../../../realdata/selection';
@@ -36,11 +37,11 @@ interface RunState {
   progress: PoolProgress | null;
   /** wall time of the last run that finished (for the bench: the panel's data-compute-ms) */
   lastRunMs: number | null;
-  /** SVM fits of this page's runs that stopped at LIBSVM's iteration limit (svm.ts) */
+  /** how often LIBSVM's solver stopped at its iteration limit in this page's runs (svm.ts) */
   iterationLimitHits: number;
   custom: CustomData | null;
   /** a file being read, or a message why the last one was refused */
-  customStatus: { reading: true } | { error: string } | null;
+  customStatus: { reading: true } | { error: string; columns: readonly string[] } | null;
 }
 
 export const useRealdataRun = create<RunState>()(() => ({
@@ -136,24 +137,19 @@ export function missingJobs(
   custom: CustomData | null,
   dataUrl: string,
 ): PoolJob[] {
-  return selection.datasets.flatMap((entry) => {
-    const missing = selection.contestants.filter((c) => !lookupResult(results, custom, entry.name, c, selection.prep));
-    if (missing.length === 0) return [];
-    const source: PoolJob['source'] =
-      entry.name === CUSTOM_ID && custom
-        ? { kind: 'custom', dataset: custom.dataset }
-        : { kind: 'shipped', name: entry.name, location: new URL(`${entry.name}.json`, dataUrl).href };
-    const configurations = missing.reduce((s, c) => s + contestant(c)!.size, 0);
-    return [
-      {
-        id: datasetId(entry.name, custom),
-        source,
-        prep: selection.prep,
-        contestants: missing,
-        weight: jobWeight(entry.n, configurations),
-      },
-    ];
-  });
+  return realdataJobs(
+    selection,
+    {
+      missing: (entry) =>
+        selection.contestants.filter((c) => !lookupResult(results, custom, entry.name, c, selection.prep)),
+      source: (entry) =>
+        entry.name === CUSTOM_ID && custom
+          ? { kind: 'custom', dataset: custom.dataset }
+          : { kind: 'shipped', name: entry.name, location: new URL(`${entry.name}.json`, dataUrl).href },
+      id: (entry) => datasetId(entry.name, custom),
+    },
+    runThreads(),
+  );
 }
 
 /** Where the shipped data sets are served: public/data/uci90/ under the app's base. */
@@ -172,22 +168,33 @@ function spawnWorker() {
 }
 
 /** Workers: as many as the machine has cores, at most 8 (docs/realdata.md §6). */
-export const RUN_THREADS = () => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+export const runThreads = () => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 
 /** Runs the missing jobs; resolves when done or cancelled. A second call while one runs does nothing. */
 export async function startRun(jobs: readonly PoolJob[]): Promise<void> {
   if (controller !== null || jobs.length === 0) return;
   const run = new AbortController();
   controller = run;
-  useRealdataRun.setState({ progress: { done: 0, total: jobs.length, fraction: 0, remainingMs: null } });
+  const datasets = new Set(jobs.map((j) => j.id)).size;
+  useRealdataRun.setState({
+    progress: {
+      done: 0,
+      total: datasets,
+      workers: Math.min(runThreads(), jobs.length),
+      fraction: 0,
+      remainingMs: null,
+    },
+  });
   const started = performance.now();
   try {
     await runPool({
       jobs,
-      threads: RUN_THREADS(),
+      threads: runThreads(),
       spawn: spawnWorker,
       signal: run.signal,
       onResult: (id, c, result, hits) => {
+        // a result already on its way when Cancel or Forget was pressed is dropped
+        if (run.signal.aborted) return;
         const key = resultKey(id, c, jobs.find((j) => j.id === id)!.prep);
         useRealdataRun.setState((s) => ({
           results: { ...s.results, [key]: result },

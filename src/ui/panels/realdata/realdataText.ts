@@ -2,8 +2,11 @@
 import type { ContestantResult } from '../../../core/realdata/types';
 import { formatReadout } from '../../charts/format';
 
-/** An accuracy-like fraction as a percentage with one decimal, e.g. 0.97297 → "97.3 %" (a no-break space). */
-export const percent = (v: number) => `${(100 * v).toFixed(1)}\u00a0%`;
+/**
+ * An accuracy-like fraction as a percentage, e.g. 0.97297 → "97.3 %" (a no-break space); summaries use two
+ * decimals, as the README and story h quote them.
+ */
+export const percent = (v: number, decimals = 1) => `${(100 * v).toFixed(decimals)}\u00a0%`;
 
 /** Grid names as the panel shows them. */
 const NAMES: Record<string, string> = { gamma: 'γ', dep: 'dep', fix: 'fix', L: 'L', a: 'a', c: 'c' };
