@@ -144,4 +144,26 @@ describeE2E('responsive layout', () => {
       }
     });
   }
+
+  it('projector 1920×1080, presentation mode: the real-data scatter and summary on screen together', async () => {
+    const viewport = { width: 1920, height: 1080 };
+    const { page, errors, close } = await openPage('/?v=1&present=1&panel=realdata', { viewport });
+    try {
+      const panel = page.locator('section.panel.realdata');
+      await expect
+        .poll(() => panel.locator('.realdata-run [role=status]').textContent(), { timeout: 60_000 })
+        .toMatch(/All 28 data sets done/);
+      const scatter = panel.locator('.realdata-scatter svg');
+      await expect.poll(() => panel.locator('.realdata-scatter circle').count()).toBe(28);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(viewport.width);
+      const drawn = await box(scatter);
+      const summary = await box(panel.getByTestId('realdata-summary'));
+      await screenshot(page, 'projector-1920x1080-realdata', 'screenshot-realdata.png');
+      expect(drawn.y + drawn.height).toBeLessThanOrEqual(viewport.height);
+      expect(summary.y).toBeLessThan(viewport.height);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

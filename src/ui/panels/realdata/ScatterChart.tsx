@@ -32,7 +32,8 @@ export function ScatterChart({
   counts: PairSummary;
 }) {
   const [ref, width] = useWidth<HTMLDivElement>(480);
-  const size = Math.max(240, Math.min(width, 560));
+  // square, at most 440 px: in presentation mode the scatter and the summary share the screen
+  const size = Math.max(240, Math.min(width, 440));
   const inner = size - MARGIN.left - MARGIN.right;
   const [active, setActive] = useState<number | null>(null);
   // the lowest accuracy shown, rounded down to 10 %: the diagonal stays the diagonal
@@ -97,7 +98,7 @@ export function ScatterChart({
           scale={y}
           orient="left"
           at={MARGIN.left}
-          grid={-inner}
+          grid={inner}
           label={`${labelB} accuracy (%)`}
           labelOffset={44}
         />
