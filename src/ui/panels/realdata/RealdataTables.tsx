@@ -19,15 +19,15 @@ function unfinished(table: RealdataTable, contestants: ContestantName[], shownNa
   return ` (not yet: ${listed}${names.length > 5 ? ` and ${names.length - 5} more` : ''})`;
 }
 
-export function SummaryTable({
-  table,
-  contestants,
-  shownName,
-}: {
+/** What the tables draw: the table, its contestants in order, and how a data set is named on screen. */
+interface TableProps {
   table: RealdataTable;
   contestants: ContestantName[];
+  /** the user's file appears under its own name, not as `custom` */
   shownName: (name: string) => string;
-}) {
+}
+
+export function SummaryTable({ table, contestants, shownName }: TableProps) {
   if (!table.summary) return null;
   const summary = table.summary;
   return (
@@ -120,15 +120,7 @@ export function PairTable({ table }: { table: RealdataTable }) {
 
 type SortKey = 'name' | 'n' | 'd' | 'classes' | ContestantName;
 
-export function DatasetTable({
-  table,
-  contestants,
-  shownName,
-}: {
-  table: RealdataTable;
-  contestants: ContestantName[];
-  shownName: (name: string) => string;
-}) {
+export function DatasetTable({ table, contestants, shownName }: TableProps) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const value = (row: RealdataTable['rows'][number], key: SortKey): number | string => {
     if (key === 'name') return row.dataset.name;

@@ -94,14 +94,7 @@ export function ScatterChart({
           label={`${labelA} accuracy (%)`}
           labelOffset={38}
         />
-        <Axis
-          scale={y}
-          orient="left"
-          at={MARGIN.left}
-          grid={inner}
-          label={`${labelB} accuracy (%)`}
-          labelOffset={44}
-        />
+        <Axis scale={y} orient="left" at={MARGIN.left} grid={inner} label={`${labelB} accuracy (%)`} labelOffset={44} />
         <line className="reference" x1={x(low * 100)} y1={y(low * 100)} x2={x(100)} y2={y(100)} />
         <g className="scatter-points">
           {points.map((p, i) => (
