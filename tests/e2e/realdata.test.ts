@@ -153,4 +153,19 @@ describeE2E('real data', () => {
       await close();
     }
   });
+
+  it('a scatter of points all at 100 % is still drawn (no NaN)', async () => {
+    const { page, errors, close } = await openPage('/?v=1&data=balloons&contest=ntk,gauss');
+    try {
+      await showPanel(page);
+      const circle = panel(page).locator('.realdata-scatter circle');
+      await expect.poll(() => circle.count(), { timeout: 30_000 }).toBe(1);
+      const [cx, cy] = await Promise.all([circle.getAttribute('cx'), circle.getAttribute('cy')]);
+      expect(Number.isFinite(Number(cx)) && Number.isFinite(Number(cy))).toBe(true);
+      expect(await panel(page).textContent()).not.toMatch(/NaN/);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -36,8 +36,11 @@ export function ScatterChart({
   const size = Math.max(240, Math.min(width, 440));
   const inner = size - MARGIN.left - MARGIN.right;
   const [active, setActive] = useState<number | null>(null);
-  // the lowest accuracy shown, rounded down to 10 %: the diagonal stays the diagonal
-  const low = Math.max(0, Math.floor(Math.min(1, ...points.flatMap((p) => [p.a.accuracy, p.b.accuracy])) * 10) / 10);
+  // the lowest accuracy shown, rounded down to 10 % and at most 90 % (all at 100 % still gives a square)
+  const low = Math.max(
+    0,
+    Math.min(0.9, Math.floor(Math.min(1, ...points.flatMap((p) => [p.a.accuracy, p.b.accuracy])) * 10) / 10),
+  );
   const x = scaleLinear()
     .domain([low * 100, 100])
     .range([MARGIN.left, MARGIN.left + inner]);
