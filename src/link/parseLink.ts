@@ -34,6 +34,8 @@ export interface Repair {
 export interface ParsedLink {
   state: LinkState;
   repairs: Repair[];
+  /** the known parameters the link gives (each once), in link order */
+  given: string[];
 }
 
 type Report = (message: string) => void;
@@ -252,5 +254,5 @@ export function parseLink(input: string): ParsedLink {
   }
 
   repairs.sort((a, b) => rank(a) - rank(b));
-  return { state, repairs };
+  return { state, repairs, given: [...given.keys()] };
 }

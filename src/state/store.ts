@@ -13,6 +13,7 @@ import {
   type GlobalKey,
   type LinkState,
 } from '../link';
+import { withStoryStep } from './storyView';
 
 export type NoticeKind = 'repair' | 'error' | 'info';
 
@@ -142,7 +143,9 @@ export const useStore = create<AppState>()((set, get) => {
     },
 
     openLink(search) {
-      const { state, repairs } = parseLink(search);
+      const parsed = parseLink(search);
+      const { repairs } = parsed;
+      const state = withStoryStep(parsed);
       set((s) => ({
         ...state,
         change: { seq: s.change.seq + 1, commit: true, fromAddress: true },

@@ -2,13 +2,21 @@
  * The open story's stepper: title, "step i of n", the step's text, previous/next (also ← →), and, when a
  * parameter was changed since the step was opened, a "modified" mark with a way back to the step.
  */
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { linkStateOf, useStore } from '../../state/store';
-import { moveStep, navigateTo, openStepOf, stepState, withoutStory } from './storyNavigation';
+import { moveStep, navigateTo, openStepOf, showStepPanel, stepState, withoutStory } from './storyNavigation';
 
 export function StoryStepper() {
   const state = useStore(useShallow(linkStateOf));
   const open = openStepOf(state);
+  // a step opened (menu, Previous/Next, keys, a link, Back/Forward) brings the panel its text talks about
+  // into view; presentation mode shows that panel alone anyway
+  const { story: storyId, step: stepNumber, panel, present } = state;
+  useEffect(() => {
+    // the step number is a dependency: a new step of the same panel is shown again
+    if (storyId !== 'none' && stepNumber > 0 && present === 0) showStepPanel(panel);
+  }, [storyId, stepNumber, panel, present]);
   if (!open) return null;
   const { story, index, step, modified } = open;
   const count = story.steps.length;

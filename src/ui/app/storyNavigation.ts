@@ -6,6 +6,7 @@
  */
 import { parseLink, serializeLink, type LinkState } from '../../link';
 import { linkStateOf, useStore } from '../../state/store';
+import { stepState } from '../../state/storyView';
 import { writeHistoryNow } from '../../state/urlSync';
 import { STORIES, type Story, type StoryStep } from '../../stories';
 import { contentLink } from './viewParameters';
@@ -31,11 +32,7 @@ export function openStepOf(state: LinkState): OpenStep | null {
   return { story, index, step, modified: contentLink(state) !== contentLink(parseLink(step.link).state) };
 }
 
-/** The state of step `index` (0-based) of a story: its link, keeping presentation and embed mode. */
-export function stepState(current: LinkState, story: Story, index: number): LinkState {
-  const { state } = parseLink(story.steps[index].link);
-  return { ...state, story: story.id, step: index + 1, present: current.present, embed: current.embed };
-}
+export { stepState };
 
 /** The current state with the story closed (the view itself is kept). */
 export const withoutStory = (current: LinkState): LinkState => ({ ...current, story: 'none', step: 1 });
@@ -52,6 +49,44 @@ export function navigateTo(state: LinkState): void {
   writeHistoryNow(); // the entries of earlier changes come first
   history.pushState(null, '', `${location.pathname}${link}${location.hash}`);
   useStore.getState().openLink(link);
+}
+
+/** How long a panel brought into view by a story step stays marked, and followed while the page settles. */
+const MARK_MS = 2500;
+
+/** Stops following the panel of the previous step. */
+let stopFollowing: (() => void) | null = null;
+
+/**
+ * Scrolls a panel to the top of the window and marks it for a moment (the story's text stays above it, one
+ * scroll up). Panels above it still settle after a step opens (off-screen panels are laid out at an estimated
+ * height until first drawn), so for MARK_MS the panel is kept in place as they do, until the reader scrolls.
+ * Smooth scrolling only without `prefers-reduced-motion`.
+ */
+export function showStepPanel(panel: LinkState['panel']): void {
+  stopFollowing?.();
+  const section = document.querySelector<HTMLElement>(`section[aria-labelledby="${panel}-heading"]`);
+  if (!section) return;
+  const place = (behavior: ScrollBehavior) => {
+    const top = section.getBoundingClientRect().top + window.scrollY - 8;
+    window.scrollTo({ top: Math.max(0, top), behavior });
+  };
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  place(reduced ? 'auto' : 'smooth');
+  section.classList.add('story-target');
+  const settle = new ResizeObserver(() => place('auto'));
+  if (section.parentElement) settle.observe(section.parentElement);
+  const readerScrolls = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+  const stop = () => {
+    settle.disconnect();
+    clearTimeout(timer);
+    for (const type of readerScrolls) window.removeEventListener(type, stop);
+    section.classList.remove('story-target');
+    if (stopFollowing === stop) stopFollowing = null;
+  };
+  const timer = setTimeout(stop, MARK_MS);
+  for (const type of readerScrolls) window.addEventListener(type, stop, { passive: true });
+  stopFollowing = stop;
 }
 
 /** Goes `by` steps forward (or back) in the open story; false when there is no such step. */
