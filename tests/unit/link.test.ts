@@ -104,7 +104,7 @@ describe('links.md §1 examples', () => {
     ]);
     const canonical = '?v=1&kernels=matern(nu=0.5,c=2),matern,matern(nu=2.5,hom=1)';
     expect(serializeLink(state)).toBe(canonical);
-    expect(parseLink(canonical)).toEqual({ state, repairs: [] });
+    expect(parseLink(canonical)).toEqual({ state, repairs: [], given: ['v', 'kernels'] });
   });
 
   it('the same family may appear several times, in order', () => {

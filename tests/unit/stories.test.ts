@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_PARAMS, defaultState, parseLink, serializeLink } from '../../src/link';
+import { withStoryStep } from '../../src/state/storyView';
 import { STORIES } from '../../src/stories';
 import { openStepOf, stepState, withoutStory } from '../../src/ui/app/storyNavigation';
 
@@ -124,5 +125,18 @@ describe('stepping through a story', () => {
     expect(openStepOf(closed)).toBeNull();
     expect(serializeLink(closed)).toBe(serializeLink({ ...s, story: 'none', step: 1 }));
     expect(serializeLink(closed)).toContain('kmax=300');
+  });
+});
+
+describe('short story links (README "Stories")', () => {
+  it('a link with only v, story, step, present, embed, panel opens the step’s own view', () => {
+    const b = STORIES.find((s) => s.id === 'b')!;
+    const short = withStoryStep(parseLink('?story=b&step=2&present=1'));
+    expect(short).toEqual({ ...parseLink(b.steps[1].link).state, story: 'b', step: 2, present: 1, embed: 0 });
+    // an explicit panel is kept
+    expect(withStoryStep(parseLink('?story=b&panel=profile')).panel).toBe('profile');
+    // any other parameter: the link as written (a modified step)
+    const modified = parseLink('?story=b&d=4');
+    expect(withStoryStep(modified)).toBe(modified.state);
   });
 });
