@@ -1,5 +1,6 @@
 /** Share links (links.md §1): schema, parser, serializer. */
 export {
+  COMPARISON_PAIRS,
   DEFAULT_KERNELS,
   GLOBAL_PARAMS,
   INSTANCE_POSITIONS,
@@ -16,6 +17,7 @@ export {
   type ListParam,
   type LinkState,
 } from './params';
+export { comparison, resolvePosition, sameComparisonText, type Comparison } from './comparison';
 export { parseLink, type ParsedLink, type Repair } from './parseLink';
 export { instanceText, serializeLink } from './serializeLink';
 export {

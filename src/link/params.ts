@@ -704,15 +704,15 @@ export function controlSpec(key: GlobalKey): ParamSpec {
 
 /**
  * Global parameters that point at a kernel instance by its 1-based position: when instances are removed
- * or reordered they follow their instance; `emptyValue` is used when that instance is removed.
+ * or reordered they follow their instance (src/state/store.ts). `fit` = 0 points at none.
  */
-export const INSTANCE_POSITIONS = [
-  { key: 'fit', emptyValue: 0 },
-  { key: 'ra', emptyValue: 1 },
-  { key: 'rb', emptyValue: 2 },
-  { key: 'da', emptyValue: 1 },
-  { key: 'db', emptyValue: 2 },
-] as const satisfies readonly { key: GlobalKey; emptyValue: number }[];
+export const INSTANCE_POSITIONS = ['fit', 'ra', 'rb', 'da', 'db'] as const satisfies readonly GlobalKey[];
+
+/** The position pairs (A, B) that compare two instances (src/link/comparison.ts). */
+export const COMPARISON_PAIRS = [
+  ['ra', 'rb'],
+  ['da', 'db'],
+] as const satisfies readonly (readonly [GlobalKey, GlobalKey])[];
 
 /** The link format version this app writes (links.md §1). */
 export const LINK_VERSION = 1;

@@ -5,8 +5,9 @@
 import { create } from 'zustand';
 import { defaultInstance, type KernelInstance, type ParamValue } from '../core/kernels/registry';
 import {
+  COMPARISON_PAIRS,
   GLOBAL_PARAMS,
-  INSTANCE_POSITIONS,
+  type INSTANCE_POSITIONS,
   MAX_INSTANCES,
   defaultState,
   parseLink,
@@ -14,6 +15,8 @@ import {
   type LinkState,
 } from '../link';
 import { withStoryStep } from './storyView';
+
+type PositionKey = (typeof INSTANCE_POSITIONS)[number];
 
 export type NoticeKind = 'repair' | 'error' | 'info';
 
@@ -76,18 +79,25 @@ export const useStore = create<AppState>()((set, get) => {
 
   /**
    * A new kernel list: parameters that point at an instance by position (fit, ra, rb, da, db) follow it
-   * (`moved(p)` is its new position, or null when it was removed) and are kept within the new list. A
-   * position beyond the last kernel (a link may carry rb = 2 with one kernel: "beyond the last kernel the
-   * last is used") is not an instance: it keeps meaning "the last" — so adding a second kernel to a
-   * one-kernel view makes rb and db point at it, and the comparison is between two instances again.
+   * (`moved(p)` is its new position, or null when it was removed). A position beyond the last kernel (a link
+   * may carry rb = 2 with one kernel: "beyond the last kernel the last is used") is not an instance and is
+   * kept: it means "the last", so adding a kernel makes it point at the new one. When the instance of one
+   * side of a comparison (ra/rb, da/db) is removed, that side takes the first position the other side does
+   * not hold — possibly beyond the list — so that removing kernels never turns a comparison into a kernel
+   * compared with itself once kernels are added back (src/link/comparison.ts).
    */
   const changeKernels = (kernels: KernelInstance[], moved: (position: number) => number | null) => {
     const s = get();
-    const patch: Partial<LinkState> = { kernels };
-    for (const { key, emptyValue } of INSTANCE_POSITIONS) {
+    const next = (key: PositionKey): number | null => {
       const p = s[key];
-      const next = p === 0 ? 0 : p > s.kernels.length ? p : moved(p);
-      patch[key] = Math.min(next ?? emptyValue, key === 'fit' ? kernels.length : Math.max(1, kernels.length));
+      return p === 0 ? 0 : p > s.kernels.length ? p : moved(p);
+    };
+    const patch: Partial<LinkState> = { kernels, fit: Math.min(next('fit') ?? 0, kernels.length) };
+    for (const [aKey, bKey] of COMPARISON_PAIRS) {
+      const [a, b] = [next(aKey), next(bKey)];
+      const free = (other: number | null) => (other === 1 ? 2 : 1);
+      patch[aKey] = a ?? free(b);
+      patch[bKey] = b ?? free(patch[aKey]);
     }
     change(patch, true);
   };

@@ -6,7 +6,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultInstance, type KernelInstance } from '../../src/core/kernels/registry';
 import {
+  COMPARISON_PAIRS,
   DEFAULT_KERNELS,
+  comparison,
   INSTANCE_POSITIONS,
   MAX_INSTANCES,
   defaultState,
@@ -16,8 +18,8 @@ import {
 } from '../../src/link';
 import { linkStateOf, useStore, type AppState } from '../../src/state/store';
 
-type PositionKey = (typeof INSTANCE_POSITIONS)[number]['key'];
-const POSITION_KEYS: readonly PositionKey[] = INSTANCE_POSITIONS.map((p) => p.key);
+type PositionKey = (typeof INSTANCE_POSITIONS)[number];
+const POSITION_KEYS: readonly PositionKey[] = INSTANCE_POSITIONS;
 
 /** The store as it starts: every link parameter at its default, no notices, the first load's change. */
 function reset() {
@@ -163,25 +165,51 @@ describe('kernel-list edits keep position parameters on their instances', () => 
           s.kernels.forEach((k) => expect(kernels).toContain(k));
           const what = `remove ${i} of ${JSON.stringify(pointers)}`;
           expectFollowed(before, new Set(s.kernels), what);
-          // the removed instance's pointers take their empty value, kept within the list
-          for (const { key, emptyValue } of INSTANCE_POSITIONS) {
-            if (before[key] === kernels[i]) expect(s[key], `${what}: ${key}`).toBe(Math.min(emptyValue, n - 1));
+          // the removed instance's `fit` becomes 0; a comparison side takes the first position the other
+          // side does not hold (possibly beyond the list: "the last", until a kernel is added)
+          if (before.fit === kernels[i]) expect(s.fit, `${what}: fit`).toBe(0);
+          for (const [a, b] of COMPARISON_PAIRS) {
+            if (before[a] === kernels[i]) expect(s[a], `${what}: ${a}`).toBe(s[b] === 1 ? 2 : 1);
+            if (before[b] === kernels[i]) expect(s[b], `${what}: ${b}`).toBe(s[a] === 1 ? 2 : 1);
           }
-          // every stored position is a valid one after the edit
+          // every stored position is a valid link value after the edit
           expect(s.fit >= 0 && s.fit <= n - 1, what).toBe(true);
-          for (const key of ['ra', 'rb', 'da', 'db'] as const) expect(s[key] >= 1 && s[key] <= n - 1, what).toBe(true);
+          for (const key of ['ra', 'rb', 'da', 'db'] as const) {
+            expect(s[key] >= 1 && s[key] <= MAX_INSTANCES, what).toBe(true);
+          }
         }
       }
     });
   }
 
-  it('README: fit on the removed kernel is reset to 0 (no fit); ra/rb/da/db take 1 and 2', () => {
+  it('README: fit on the removed kernel is reset to 0 (no fit); a removed comparison side takes 1 or 2', () => {
     setup(instances(3), { fit: 2, ra: 2, rb: 2, da: 2, db: 2 });
     state().removeKernel(1);
     expect(state()).toMatchObject({ fit: 0, ra: 1, rb: 2, da: 1, db: 2 });
     setup(instances(2), { fit: 2, ra: 2, rb: 2, da: 2, db: 2 });
     state().removeKernel(1);
-    expect(state()).toMatchObject({ fit: 0, ra: 1, rb: 1, da: 1, db: 1 });
+    expect(state()).toMatchObject({ fit: 0, ra: 1, rb: 2, da: 1, db: 2 });
+    setup(instances(2), { ra: 1, rb: 2, da: 2, db: 1 });
+    state().removeKernel(0);
+    expect(state()).toMatchObject({ ra: 2, rb: 1, da: 1, db: 2 });
+  });
+
+  it('removing kernels down to one and adding one back compares two different instances again (issue 14)', () => {
+    // every order of removing three of the four default kernels, then Laplace (or NTK) added back
+    const orders = (list: number[]): number[][] =>
+      list.length === 1 ? [[]] : list.flatMap((i) => orders(list.filter((j) => j !== i)).map((o) => [i, ...o]));
+    for (const order of orders([0, 1, 2, 3])) {
+      setup([...DEFAULT_KERNELS], { ra: 1, rb: 2, da: 1, db: 2 });
+      for (const removed of order) state().removeKernel(state().kernels.indexOf(DEFAULT_KERNELS[removed]));
+      const one = state();
+      expect(one.kernels).toHaveLength(1);
+      expect(comparison(one.kernels, one.ra, one.rb).same).toBe('one kernel');
+      state().addKernel(one.kernels[0].family === 'laplace' ? 'ntk' : 'laplace');
+      const s = state();
+      const what = `removed ${order.join(',')}`;
+      expect(comparison(s.kernels, s.ra, s.rb), what).toMatchObject({ same: null });
+      expect(comparison(s.kernels, s.da, s.db), what).toMatchObject({ same: null });
+    }
   });
 
   it('a position beyond the last kernel means the last one, whichever it is; added kernels make it an instance again', () => {

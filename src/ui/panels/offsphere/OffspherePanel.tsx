@@ -7,6 +7,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GENERATOR_NAME } from '../../../core/numerics/random';
 import { familyOf, kernelLabel } from '../../../core/kernels/registry';
 import { colourOf } from '../../../figure/palette';
+import { comparison, sameComparisonText } from '../../../link';
 import { useStore } from '../../../state/store';
 import { useWidth } from '../../charts/useWidth';
 import { formatReadout } from '../../charts/format';
@@ -147,6 +148,7 @@ const Maps = memo(function Maps({
     return { maps: data.ranges.map((r) => (scale === 'shared' ? shared : r)), diff: [-m, m] as [number, number] };
   }, [data, scale]);
   const name = (i: number) => kernelLabel(data.kernels[i], i);
+  const noDifference = useStore((s) => sameComparisonText(s.kernels, comparison(s.kernels, s.da, s.db)));
   return (
     <div className="maps" ref={ref} data-compute-ms={data.computeMs.toFixed(2)} data-size={data.size}>
       {data.values.map((values, i) => (
@@ -178,6 +180,11 @@ const Maps = memo(function Maps({
           width={mapWidth}
           onMoveZ={onMoveZ}
         />
+      )}
+      {noDifference && (
+        <p className="comparison-none" data-testid="map-diff-none" style={{ maxWidth: mapWidth }}>
+          No difference map. {noDifference}
+        </p>
       )}
     </div>
   );
@@ -235,9 +242,17 @@ const NormalizationReadout = memo(function NormalizationReadout() {
   const da = useStore((s) => s.da);
   const db = useStore((s) => s.db);
   const { start: startFit, fitting } = useLaplaceFitOnPoints();
-  if (!request) return <p className="hint">Add a second kernel to compare two kernels on random points.</p>;
-  const count = kernels.length;
-  const [pa, pb] = [Math.min(da, count), Math.min(db, count)];
+  const pair = comparison(kernels, da, db);
+  if (!request)
+    return (
+      <div className="normalization">
+        <h3>Does normalization matter?</h3>
+        <p className="comparison-none" data-testid="normalization-none">
+          No Gram distance D. {sameComparisonText(kernels, pair)}
+        </p>
+      </div>
+    );
+  const [pa, pb] = [pair.a, pair.b];
   const laplaceAt = [pa, pb].find((p) => kernels[p - 1].family === 'laplace');
   const fit = () => {
     if (!laplaceAt) return;

@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { PlaneRequest, PlaneResult } from '../../../core/offsphere/plane';
 import type { KernelInstance } from '../../../core/kernels/registry';
 import { pointFromPolar } from '../../../core/offsphere/polar';
+import { comparison } from '../../../link';
 import { useStore } from '../../../state/store';
 import type { PointsRequest, RayRequest, Timed } from '../../../workerClient/api';
 import { STALE, callWorker } from '../../../workerClient/client';
@@ -28,9 +29,6 @@ const GRAM_AFTER_MS = 400;
 const RAY_SAMPLES = 401;
 
 const toRadians = (deg: number) => (deg * Math.PI) / 180;
-
-/** A position parameter (1-based) clamped to the kernels present. */
-const position = (p: number, count: number) => Math.min(Math.max(1, p), count);
 
 export interface PlaneData extends PlaneResult, Timed {
   kernels: readonly KernelInstance[];
@@ -55,14 +53,15 @@ export function usePlane(coarse: boolean): { data: PlaneData | null; busy: boole
   const s = useStore(
     useShallow((st) => ({ kernels: st.kernels, norm: st.norm, zn: st.zn, za: st.za, R: st.R, da: st.da, db: st.db })),
   );
-  const count = s.kernels.length;
+  // no difference map of a kernel with itself (src/link/comparison.ts): the panel says why instead
+  const pair = comparison(s.kernels, s.da, s.db);
   const request = (size: number): PlaneRequest => ({
     kernels: s.kernels,
     unit: s.norm === 'unit',
     z: pointFromPolar(s.zn, s.za),
     R: s.R,
     size,
-    diff: count >= 2 ? [position(s.da, count), position(s.db, count)] : null,
+    diff: pair.same ? null : [pair.a, pair.b],
   });
   const {
     data,
@@ -118,12 +117,11 @@ export function useNormalization(): { data: NormalizationData | null; busy: bool
       db: st.db,
     })),
   );
-  const count = s.kernels.length;
   const { n, d, spread, seed } = s;
-  const request: PointsRequest | null =
-    count >= 2
-      ? { a: s.kernels[position(s.da, count) - 1], b: s.kernels[position(s.db, count) - 1], n, d, spread, seed }
-      : null;
+  const pair = comparison(s.kernels, s.da, s.db);
+  const request: PointsRequest | null = pair.same
+    ? null
+    : { a: s.kernels[pair.a - 1], b: s.kernels[pair.b - 1], n, d, spread, seed };
   const answer = useComputation(normalizationView, request, {
     failure: 'The normalization readout could not be computed',
     delayMs: GRAM_AFTER_MS,
