@@ -1,7 +1,7 @@
 /**
  * Headless figures from a share link (links.md §2); the command itself is src/figure/command.ts.
  *   npm run -s figure -- '<link>' [--panel profile|spectrum|offsphere|…|realdata] [--format json|csv|svg]
- *                                  [--threads N] [--data-file <csv>]
+ *                                  [--base <url>] [--threads N] [--data-file <csv>] [--cache <dir>]
  */
 import { runFigureCommand } from '../src/figure/command';
 import { runRealdata } from './realdataRun';

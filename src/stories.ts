@@ -4,9 +4,11 @@
  * and 2–4 sentences saying what to look at and which theorem it illustrates. A step's link may set
  * `panel`: the panel presentation mode shows for that step. tests/unit/stories.test.ts checks all this.
  *
- * The numbers quoted in the texts were read off these very links (fitted slopes over the automatic
- * window, least-squares c, normalized Gram distances D); change a link and the test will not notice a
- * stale number, so re-read them.
+ * Every number a text quotes is what the step's own view shows: tests/unit/story-numbers.test.ts recomputes
+ * each one from the step's link with the functions the workers call and fails when a quoted number is stale
+ * or a new number is not pinned there (story h: tests/unit/realdata-story.test.ts). Texts are plain; the app
+ * links their citations ("Geifman et al. 2020", src/references.ts) and the first use of every glossary term
+ * (src/glossary.ts) through src/linkText.ts. Every story cites at least one paper.
  */
 import type { LinkState } from './link/params';
 
@@ -40,8 +42,8 @@ export const STORIES: readonly Story[] = [
       {
         link: '?v=1&kernels=ntk(L=2)&d=2&zoom=5&fit=1',
         text:
-          'Zoom on θ from 0° to 5°: both kernels fall off linearly in θ, a cusp at x = z, where a smooth kernel would be flat. ' +
-          'The cusp is what fixes how fast the eigenvalues decay, so the same kind of cusp promises the same rate.',
+          'Zoom on θ from 0° to 5°: both kernels fall off linearly in θ, the NTK to 0.969 and the fitted Laplace kernel to 0.921 at 5°, a cusp at x = z where a smooth kernel would be flat. ' +
+          'The cusp is what fixes how fast the eigenvalues decay, so the same kind of cusp promises the same rate (Bietti & Bach 2021).',
       },
       {
         link: '?v=1&kernels=ntk(L=2),laplace(c=0.9475)&d=2&fit=1&panel=spectrum',
@@ -66,7 +68,7 @@ export const STORIES: readonly Story[] = [
         link: '?v=1&kernels=ntk(L=2),laplace&panel=spectrum',
         text:
           'On the ordinary sphere S² (d = 3) the rate is k^−3 for both kernels: fitted slopes −2.99. ' +
-          'The constants differ, the exponent does not, and the exponent alone decides which functions are in the RKHS.',
+          'The constants differ, the exponent does not, and the exponent alone decides which functions are in the RKHS (Geifman et al. 2020).',
       },
       {
         link: '?v=1&kernels=ntk(L=2),laplace&d=5&panel=spectrum',
@@ -121,8 +123,8 @@ export const STORIES: readonly Story[] = [
       {
         link: '?v=1&kernels=ntk,ntk(L=2),ntk(L=4),ntk(L=8)&y=ratio&ra=4&panel=spectrum',
         text:
-          'The ratio λ_k(8 layers)/λ_k(2 layers) settles to a constant, about 3.4, as k grows. ' +
-          'Eigenvalues within constant factors of each other give the same RKHS with equivalent norms: in the kernel regime a deep ReLU network learns the same function space as a shallow one.',
+          'The ratio λ_k(8 layers)/λ_k(2 layers) stops changing as k grows, but at two levels, the two plateaus of the chart: about 3.43 at even k and 4.79 at odd k. ' +
+          'Either way the eigenvalues stay within constant factors of each other, which gives the same RKHS with equivalent norms: in the kernel regime a deep ReLU network learns the same function space as a shallow one (Bietti & Bach 2021).',
       },
     ],
   },
@@ -139,20 +141,20 @@ export const STORIES: readonly Story[] = [
       {
         link: '?v=1&kernels=gexp(gamma=0.5),laplace,gexp,gauss&panel=spectrum',
         text:
-          'Their eigenvalues decay like k^−(d−1+γ): fitted slopes −2.45, −2.99 and −3.49 against −2.5, −3 and −3.5 at d = 3. ' +
+          'Their eigenvalues decay like k^−(d−1+γ) (Geifman et al. 2020): fitted slopes −2.45, −2.99 and −3.49 against −2.5, −3 and −3.5 at d = 3. ' +
           'The Gaussian decays faster than any power; from k = 17 on its eigenvalues are below the accuracy floor.',
       },
       {
         link: '?v=1&kernels=gexp(gamma=0.5),laplace,gexp,gauss&y=ratio&panel=spectrum',
         text:
-          'The ratio λ_k(γ = 0.5)/λ_k(Laplace) grows without bound, like k^0.5. ' +
+          'The ratio λ_k(γ = 0.5)/λ_k(Laplace) keeps growing, from 1.26 at k = 10 to 6.92 at k = 200, like k^0.5 (the fitted slopes differ by 0.54). ' +
           'Slower decay means a larger RKHS: the RKHS of γ = 0.5 strictly contains the Laplace RKHS, which strictly contains that of γ = 1.5 (Chen & Xu 2021).',
       },
       {
         link: '?v=1&kernels=laplace,ntk(L=2),matern,matern(nu=2.5),gauss&panel=spectrum',
         text:
           'The Sobolev ladder at d = 3, from rough to smooth: Laplace and the NTK share the bottom rung, then come the Matérn kernels with ν = 3/2 and 5/2, then the Gaussian. ' +
-          'Each step up in ν adds two powers of k, λ_k ~ k^−(d−1+2ν): fitted slopes −2.99, −2.99, −4.98 and −6.98 against −3, −3, −5 and −7, so each RKHS, the Sobolev space H^(ν+(d−1)/2), is strictly inside the one below it. ' +
+          'Each step up in ν adds two powers of k, λ_k ~ k^−(d−1+2ν): fitted slopes −2.99, −2.99, −4.98 and −6.98 against −3, −3, −5 and −7, so each RKHS, the Sobolev space H^(ν+(d−1)/2), is strictly inside the one below it (Borovitskiy et al. 2020). ' +
           'The Gaussian, smoother than every Matérn kernel, decays faster than any power; from k = 17 on its eigenvalues are below the accuracy floor.',
       },
     ],
@@ -171,7 +173,9 @@ export const STORIES: readonly Story[] = [
       {
         link: '?v=1&kernels=ntk(L=2),laplace&zn=2&panel=offsphere',
         text:
-          'Move z off the unit circle to ‖z‖ = 2: the NTK map is the previous one times 2, by homogeneity in z, while the Laplace map changes shape. ' +
+          'Move z off the unit circle to ‖z‖ = 2. ' +
+          'The NTK map keeps its picture, but its colour bar (each map has its own) now ends at 5.02 instead of 2.51: by homogeneity in z the map is the previous one times 2, and along the ray its line is twice as steep, reaching 4 at r = 2. ' +
+          'The Laplace map changes shape: its peak moves out with z, and on the unit circle along the ray it is down to 0.368 from 1. ' +
           'The theorem of Geifman et al. 2020 is about the sphere only, and says nothing here.',
       },
       {
@@ -196,27 +200,29 @@ export const STORIES: readonly Story[] = [
         link: '?v=1&panel=samples',
         text:
           'One random function per kernel, drawn from its Gaussian process with the same random numbers for every kernel, so the pictures differ only through the eigenvalues. ' +
-          'The NTK and the Laplace kernel (λ_k ~ k^−3 on S²) give equally rough functions, the γ = 0.5 kernel (k^−2.5) a rougher one, the Gaussian a smooth one. ' +
-          'Press New sample or turn the globes: the resemblance stays.',
+          'The NTK’s function is visibly smoother than the Laplace kernel’s although both λ_k decay like k^−3 on S²: from k = 10 on the NTK’s eigenvalues are only 0.27 to 0.40 times Laplace’s, so degrees 8 and above carry on average 6 % of its variance against 17 %. ' +
+          'The γ = 0.5 kernel (k^−2.5) gives a rougher function (39 %), the Gaussian a smooth one (below 0.1 %). ' +
+          'Press New sample or turn the globes: the NTK stays a little smoother than the Laplace kernel, with the same kind of detail.',
       },
       {
         link: '?v=1&kernels=ntk(L=2),laplace(c=0.9475),gauss&ridge=0&panel=regression',
         text:
           'Kernel regression through ten points on the circle at ridge 0: every kernel interpolates the data. ' +
-          'The NTK and the Laplace kernel fitted to it (c = 0.9475) give predictors that differ by at most 0.14 (11 % of the largest value), mostly in the wide gaps between points; the Gaussian’s curve is much smoother. ' +
+          'The NTK and the Laplace kernel fitted to it (c = 0.9475) give predictors that differ by at most 0.14 (11 % of the largest value, near θ = 129° between the points at 110° and 150°); both bend at every point and never leave the range of the two neighbouring values. ' +
+          'The Gaussian’s curve has no kinks but overshoots: between 40° and 75° it dips 0.074 below both neighbours, and it peaks at 1.35, above the largest value 1.33. ' +
           'Click to add points and watch the NTK and Laplace curves move together.',
       },
       {
         link: '?v=1&kernels=ntk(L=2),laplace(c=0.9475),gauss&panel=learning',
         text:
-          'Gradient flow on a target made of the harmonics of degrees 1, 2, 3, 4, 6 and 8: the degree-k part of the error decays like exp(−λ_k t). ' +
+          'Gradient flow on a target made of the harmonics of degrees 1, 2, 3, 4, 6 and 8: the degree-k part of the error decays like exp(−λ_k t) (Basri et al. 2019). ' +
           'All three kernels learn the degrees in the same order, but the time to learn degree 8 is about 7000 for the NTK, 3000 for the Laplace kernel and 2 million for the Gaussian: growth like k^3 against faster than any power. ' +
           'Press Play to watch the learned function approach the target.',
       },
       {
         link: '?v=1&kernels=ntk,ntk(L=2)&harm=8,9,10,11,12&t=20000&panel=learning',
         text:
-          'Without bias, the one-hidden-layer NTK has no odd eigenvalues beyond k = 1: it never learns degrees 9 and 11. ' +
+          'Without bias, the one-hidden-layer NTK has no odd eigenvalues beyond k = 1: it never learns degrees 9 and 11 (Basri et al. 2019). ' +
           'With two hidden layers the odd degrees come back, but late: degree 9 is learned after degree 10, and 11 after 12 (Bietti & Bach 2021).',
       },
     ],
@@ -228,9 +234,9 @@ export const STORIES: readonly Story[] = [
       {
         link: '?v=1&contest=ntk,laplace&panel=realdata',
         text:
-          'Each point is one of the 28 UCI data sets with at most 200 rows: an SVM with the NTK across, with the Laplace kernel up, each tuned on a validation split and tested on four folds. ' +
+          'Each point is one of the 28 UCI data sets with at most 200 rows: an SVM with the NTK across, with the Laplace kernel up, each tuned on a validation split and tested on four folds as in Arora et al. 2020. ' +
           'The points hug the diagonal: mean accuracy 79.25 % for the NTK and 78.45 % for Laplace, the NTK ahead on 11 data sets, Laplace on 10, 7 ties (Wilcoxon p = 0.89). ' +
-          'This is the paper’s third claim: on real data the two kernels perform almost identically.',
+          'This is the third claim of Geifman et al. 2020: on real data the two kernels perform almost identically.',
       },
       {
         link: '?v=1&contest=ntk,laplace&prep=sphere&panel=realdata',

@@ -2,9 +2,7 @@
  * The compute worker: adapts the pure math core (src/core) to comlink. No math lives here.
  */
 import { expose, transfer } from 'comlink';
-import { fitSpectrumTails } from '../src/core/spectrum/decayFit';
 import { fitLaplace } from '../src/core/kernels/fitLaplace';
-import { familyOf } from '../src/core/kernels/registry';
 import { fitLaplaceOnPoints, normalizationReadout, pointCloud, projectToSphere } from '../src/core/offsphere/gram';
 import { planeMaps, rayProfile } from '../src/core/offsphere/plane';
 import { learningView } from '../src/core/functionSpace/learning';
@@ -12,7 +10,7 @@ import { profile } from '../src/core/views/profile';
 import { regressionPiece } from '../src/core/views/regressionView';
 import { gpSamples } from '../src/core/functionSpace/samples';
 import { spectrum, spectrumJob, type SpectrumRequest, type SpectrumResult } from '../src/core/spectrum/spectrum';
-import { spectrumPlot } from '../src/core/views/spectrumPlot';
+import { spectrumFitsAndPlot } from '../src/core/views/spectrumPlot';
 import { renderFigure } from '../src/figure';
 import { readCsvDataset } from '../src/core/realdata/csv';
 import { realdataFigureText } from '../src/figure/realdataFigure';
@@ -82,9 +80,9 @@ function timed<T extends object>(compute: () => T): T & Started {
 }
 
 const api: ComputeApi = {
-  figure(link, panel, format) {
+  figure(link, panel, format, base) {
     const { state } = parseLink(link);
-    return renderFigure(state, serializeLink(state), panel, format);
+    return renderFigure(state, serializeLink(state), panel, format, base);
   },
   profile(req) {
     const result = profile(req);
@@ -123,12 +121,13 @@ const api: ComputeApi = {
     return transfer(result, buffers);
   },
   realdataTable: (selection, results) => realdataTable(selection, (name, c) => results[name]?.[c]),
-  realdataFigure: (selection, results, link, format) =>
+  realdataFigure: (selection, results, link, format, base) =>
     realdataFigureText(
       selection,
       realdataTable(selection, (name, c) => results[name]?.[c]),
       link,
       format,
+      base,
     ),
   readCsv: (text, options) => readCsvDataset(text, options),
   onSpectrumProgress(listener) {
@@ -145,8 +144,7 @@ const api: ComputeApi = {
     }
     const computeMs = performance.now() - start;
     const { result } = cached;
-    const oddVanish = req.kernels.map((k) => familyOf(k).decay(req.d, k.params).oddVanish);
-    const fits = fitSpectrumTails(result.series, oddVanish, req.window, req.parity);
+    const { fits, plot } = spectrumFitsAndPlot(result, req.kernels, req);
     const view: SpectrumView = {
       // copies: the cached arrays stay in the worker
       result: {
@@ -155,7 +153,7 @@ const api: ComputeApi = {
         series: result.series.map((s) => ({ ...s, lambda: s.lambda.slice() })),
       },
       fits,
-      plot: spectrumPlot(result, req.kernels, req.quantity, req.ratioPair, fits),
+      plot,
       computeMs,
     };
     return transfer(view, [

@@ -1,6 +1,8 @@
 /**
- * Slider input → chart redrawn, in the app as a user drives it: the keyboard moves a slider (a real
- * `input` event), and the sample ends at the first animation frame after the chart's curve changed.
+ * Slider input → chart redrawn, in the app as a user drives it: the keyboard moves a slider (timed from the
+ * real `keydown`: an integer slider steps itself by 1 and fires no `input` event, src/ui/controls/sliderModel.ts)
+ * or the pointer does (timed from the `input` event), and the sample ends at the first animation frame after
+ * the chart's curve changed.
  *
  * `keys`: the slider sweeps SWEEP steps up, then SWEEP down, and so on (as a lecturer steps through L), so
  * every move goes to a different value from the one drawn just before it.
@@ -38,17 +40,20 @@ export async function inputToRedraw(
   { slider, chart, via = 'keys' }: { slider: string; chart: string; via?: 'keys' | 'clicks' | 'drag' },
 ): Promise<RedrawRuns> {
   await page.locator(`${chart} path`).first().waitFor();
-  await page.evaluate((chartSelector) => {
-    const w = window as unknown as { __redraw: { start: number; samples: number[] } };
-    w.__redraw = { start: 0, samples: [] };
-    document.addEventListener('input', () => (w.__redraw.start = performance.now()), true);
-    new MutationObserver(() => {
-      const { start } = w.__redraw;
-      if (!start) return;
-      w.__redraw.start = 0;
-      requestAnimationFrame(() => w.__redraw.samples.push(performance.now() - start));
-    }).observe(document.querySelector(chartSelector)!, { attributes: true, attributeFilter: ['d'], subtree: true });
-  }, chart);
+  await page.evaluate(
+    ([chartSelector, startEvent]) => {
+      const w = window as unknown as { __redraw: { start: number; samples: number[] } };
+      w.__redraw = { start: 0, samples: [] };
+      document.addEventListener(startEvent, () => (w.__redraw.start = performance.now()), true);
+      new MutationObserver(() => {
+        const { start } = w.__redraw;
+        if (!start) return;
+        w.__redraw.start = 0;
+        requestAnimationFrame(() => w.__redraw.samples.push(performance.now() - start));
+      }).observe(document.querySelector(chartSelector)!, { attributes: true, attributeFilter: ['d'], subtree: true });
+    },
+    [chart, via === 'keys' ? 'keydown' : 'input'] as const,
+  );
   const input = page.getByLabel(slider);
   await input.focus();
   const box = (await input.boundingBox())!;

@@ -5,6 +5,7 @@
 import type { LinkState } from '../link';
 import { toCsv, type CsvTable } from './csv';
 import { learningFigure } from './learningFigure';
+import { figureLinks, type FigureLinks } from './links';
 import { offsphereFigure } from './offsphereFigure';
 import { profileFigure } from './profileFigure';
 import { regressionFigure } from './regressionFigure';
@@ -18,7 +19,7 @@ export interface PanelFigure {
   svg(): string;
 }
 
-export const FIGURE_PANELS: Record<string, (state: LinkState, link: string) => PanelFigure> = {
+export const FIGURE_PANELS: Record<string, (state: LinkState, links: FigureLinks) => PanelFigure> = {
   profile: profileFigure,
   spectrum: spectrumFigure,
   offsphere: offsphereFigure,
@@ -30,10 +31,20 @@ export const FIGURE_PANELS: Record<string, (state: LinkState, link: string) => P
 export const FIGURE_FORMATS = ['json', 'csv', 'svg'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
-export function renderFigure(state: LinkState, link: string, panel: string, format: FigureFormat): string {
+/**
+ * A panel's figure for the canonical `link` (a query string); with a `base` URL the CSV and SVG carry the
+ * absolute link (links.ts).
+ */
+export function renderFigure(
+  state: LinkState,
+  link: string,
+  panel: string,
+  format: FigureFormat,
+  base?: string,
+): string {
   const make = FIGURE_PANELS[panel];
   if (!make) throw new Error(`unknown panel ${panel}`);
-  const figure = make(state, link);
+  const figure = make(state, figureLinks(link, base));
   if (format === 'json') return `${JSON.stringify(figure.json)}\n`;
   if (format === 'csv') return toCsv(figure.csv);
   return figure.svg();

@@ -4,6 +4,8 @@
  */
 import { colourAt, colourPixels, type ColourScheme } from './colour';
 import { pngDataUri } from './image';
+import { escapeXml } from './svg';
+import { figureText } from './unicode';
 
 export interface MapImage {
   /** row-major values, first row at the top of the image */
@@ -28,7 +30,10 @@ export function mapImage(m: MapImage): string {
   return `<image x="${m.x}" y="${m.y}" width="${m.width}" height="${m.height}" preserveAspectRatio="none"${style} href="${href}"/>`;
 }
 
-/** A horizontal colour bar from x = 0 to `width` at height y, labelled with its ends (and `middle`, if given). */
+/**
+ * A horizontal colour bar from x = 0 to `width` at height y, labelled with its ends (and `middle`, if given),
+ * numbers as 5.684×10⁻⁷ so that two ends never run into one string.
+ */
 export function colourBar(
   [lo, hi]: readonly [number, number],
   scheme: ColourScheme,
@@ -44,8 +49,8 @@ export function colourBar(
       `<rect x="${(i * w).toFixed(2)}" y="${y}" width="${(w + 0.3).toFixed(2)}" height="7" fill="${colourAt(scheme, (i + 0.5) / steps)}"/>`,
   );
   const labels = [
-    `<text x="0" y="${y + 18}">${lo.toPrecision(4)}</text>`,
-    `<text x="${width}" y="${y + 18}" text-anchor="end">${hi.toPrecision(4)}</text>`,
+    `<text x="0" y="${y + 18}">${escapeXml(figureText(lo))}</text>`,
+    `<text x="${width}" y="${y + 18}" text-anchor="end">${escapeXml(figureText(hi))}</text>`,
   ];
   if (middle !== undefined) labels.push(`<text x="${width / 2}" y="${y + 18}" text-anchor="middle">${middle}</text>`);
   return [...cells, ...labels];

@@ -1,6 +1,7 @@
 /**
  * The profile panel as a figure (links.md §2): JSON series over θ ∈ [0, π], CSV, and the SVG as drawn
- * (the view's `axis` and `zoom`, with the fitted Laplace kernel dashed when `fit` is set).
+ * (the view's `axis` and `zoom`, with the fitted Laplace kernel dashed when `fit` is set, the y axis cut and
+ * marked where a zoom's values lie far from 0, as src/ui/charts/LineChart.tsx does on screen).
  */
 import { fitLaplace } from '../core/kernels/fitLaplace';
 import { kernelLabel } from '../core/kernels/registry';
@@ -8,14 +9,16 @@ import { profile } from '../core/views/profile';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
 import type { CsvTable } from './csv';
+import type { FigureLinks } from './links';
 import { figureArray, figureNumber } from './numbers';
 import { colourOf } from './palette';
-import { renderSvg, type SvgChart } from './svg';
+import { DASHED, renderSvg, type SvgChart } from './svg';
+import { figureText } from './unicode';
 
 /** 0.25° steps from 0 to π inclusive. */
 const FIGURE_PROFILE_SAMPLES = 721;
 
-export function profileFigure(state: LinkState, link: string) {
+export function profileFigure(state: LinkState, links: FigureLinks) {
   const unit = state.norm === 'unit';
   const full = profile({ kernels: state.kernels, unit, samples: FIGURE_PROFILE_SAMPLES, thetaMax: Math.PI });
   const names = state.kernels.map(instanceText);
@@ -27,7 +30,7 @@ export function profileFigure(state: LinkState, link: string) {
 
   const json = {
     panel: 'profile',
-    link,
+    link: links.query,
     series: names.map((kernel, i) => ({ kernel, theta: figureArray(full.theta), value: figureArray(full.values[i]) })),
     ...(fit && fitValues
       ? {
@@ -43,7 +46,7 @@ export function profileFigure(state: LinkState, link: string) {
   };
 
   const csv: CsvTable = {
-    link,
+    link: links.shown,
     coordinates: ['theta'],
     coordinateValues: [full.theta],
     columns: names.map((name, i) => ({ name, values: full.values[i] })),
@@ -60,9 +63,6 @@ export function profileFigure(state: LinkState, link: string) {
     });
     const xs =
       state.axis === 'theta' ? Array.from(drawn.theta, (t) => (t * 180) / Math.PI) : Array.from(drawn.theta, Math.cos);
-    let lo = 0;
-    let hi = 0;
-    for (const v of drawn.values) for (const t of v) [lo, hi] = [Math.min(lo, t), Math.max(hi, t)];
     const chart: SvgChart = {
       title: 'Kernel profiles on the unit sphere',
       subtitle: unit ? 'each kernel divided by κ(1), its value at x = z' : 'raw kernel values',
@@ -71,20 +71,23 @@ export function profileFigure(state: LinkState, link: string) {
       xScale: 'linear',
       yScale: 'linear',
       xDomain: state.axis === 'theta' ? [0, state.zoom] : [Math.cos(thetaMax), 1],
-      yDomain: [lo, hi > lo ? hi : lo + 1],
+      // as on screen: from 0 unless the visible values lie far from it (a zoom on the cusp)
+      yIncludeZero: 'near',
       series: drawn.values.map((values, i) => {
         const isFit = fit !== null && i === state.kernels.length;
-        return {
-          label: isFit
-            ? `least-squares Laplace fit to kernel ${state.fit}: ${instanceText(fit.instance)}, rms ${fit.rms.toPrecision(3)}`
-            : `${kernelLabel(state.kernels[i], i)}   [${names[i]}]`,
-          colour: colourOf(isFit ? state.fit - 1 : i),
-          x: xs,
-          y: values,
-          dashed: isFit,
-        };
+        // as the panel's legend and readout name them
+        return isFit
+          ? {
+              label: `fitted Laplace (c = ${figureText(fit.c)})`,
+              detail: `least-squares fit to kernel ${state.fit}, ${instanceText(fit.instance)}, rms ${figureText(fit.rms, 3)}`,
+              colour: colourOf(state.fit - 1),
+              x: xs,
+              y: values,
+              dash: DASHED,
+            }
+          : { label: kernelLabel(state.kernels[i], i), colour: colourOf(i), x: xs, y: values };
       }),
-      notes: [`link: ${link}`],
+      link: links.shown,
     };
     return renderSvg(chart);
   };

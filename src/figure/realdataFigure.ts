@@ -8,19 +8,20 @@ import { contestant } from '../core/realdata/contestants';
 import type { RealdataSelection, RealdataTable } from '../realdata/selection';
 import { csvField } from './csv';
 import type { FigureFormat } from './index';
+import { figureLinks, type FigureLinks } from './links';
 import { figureArray, figureNumber, numberText } from './numbers';
-import { renderSvg } from './svg';
+import { REFERENCE_COLOUR, REFERENCE_DASHES, renderSvg } from './svg';
 
 const paramsText = (params: Record<string, number>) =>
   Object.entries(params)
     .map(([k, v]) => `${k}=${numberText(v)}`)
     .join(';');
 
-export function realdataFigure(selection: RealdataSelection, table: RealdataTable, link: string) {
+export function realdataFigure(selection: RealdataSelection, table: RealdataTable, links: FigureLinks) {
   const { contestants, prep } = selection;
   const json = {
     panel: 'realdata',
-    link,
+    link: links.query,
     prep,
     contestants,
     datasets: table.rows.map(({ dataset, results }) => ({
@@ -70,7 +71,7 @@ export function realdataFigure(selection: RealdataSelection, table: RealdataTabl
   /** One row per data set and contestant (docs/realdata.md §6). */
   const csv = (): string => {
     const header = ['dataset', 'n', 'd', 'classes', 'prep', 'contestant', 'params', 'C', 'validation'];
-    const lines = [`# ${link}`, [...header, 'fold1', 'fold2', 'fold3', 'fold4', 'accuracy'].join(',')];
+    const lines = [`# ${links.shown}`, [...header, 'fold1', 'fold2', 'fold3', 'fold4', 'accuracy'].join(',')];
     for (const { dataset, results } of table.rows) {
       for (const c of contestants) {
         const r = results[c];
@@ -88,6 +89,12 @@ export function realdataFigure(selection: RealdataSelection, table: RealdataTabl
     const rows = pair ? table.rows.filter((r) => r.results[pair[0]] && r.results[pair[1]]) : [];
     const label = (c: string) => contestant(c)?.label ?? c;
     const percent = (v: number) => 100 * v;
+    const xs = pair ? rows.map((r) => percent(r.results[pair[0]]!.accuracy)) : [];
+    const ys = pair ? rows.map((r) => percent(r.results[pair[1]]!.accuracy)) : [];
+    // the axes start at the lowest tenth below the data, as on screen (ScatterChart), at most at 90 %
+    const low = 10 * Math.max(0, Math.min(9, Math.floor(Math.min(100, ...xs, ...ys) / 10)));
+    const below = xs.filter((a, i) => a > ys[i]).length;
+    const above = xs.filter((a, i) => a < ys[i]).length;
     return renderSvg({
       title: pair
         ? `Accuracy per data set: ${label(pair[0])} vs ${label(pair[1])}`
@@ -97,41 +104,54 @@ export function realdataFigure(selection: RealdataSelection, table: RealdataTabl
       yLabel: pair ? `${label(pair[1])} accuracy (%)` : 'accuracy (%)',
       xScale: 'linear',
       yScale: 'linear',
-      xDomain: [0, 100],
-      yDomain: [0, 100],
+      xDomain: [low, 100],
+      yDomain: [low, 100],
       yNice: false,
       series: [
-        { label: 'equal accuracy', colour: '#57606a', x: [0, 100], y: [0, 100], dashed: true },
+        {
+          label: 'equal accuracy',
+          colour: REFERENCE_COLOUR,
+          x: [low, 100],
+          y: [low, 100],
+          dash: REFERENCE_DASHES[0],
+          width: 1.5,
+        },
         ...(pair
           ? [
               {
                 label: 'data set',
                 colour: '#0b5cad',
-                x: rows.map((r) => percent(r.results[pair[0]]!.accuracy)),
-                y: rows.map((r) => percent(r.results[pair[1]]!.accuracy)),
-                markers: 'ring' as const,
+                x: xs,
+                y: ys,
+                marks: 'rings' as const,
               },
             ]
           : []),
       ],
       notes: [
-        link,
+        ...(pair
+          ? [
+              `${below} data sets lie below the diagonal (${label(pair[0])} better), ${above} above (${label(pair[1])} better), ${rows.length - below - above} on it.`,
+            ]
+          : []),
         'Data: UCI Machine Learning Repository (Dua & Graff); preprocessing and splits: Fernández-Delgado et al. (2014); protocol: Arora et al. (2020).',
       ],
+      link: links.shown,
     });
   };
 
   return { json, csv, svg };
 }
 
-/** The figure file in one format, as the CLI prints it and the panel exports it. */
+/** The figure file in one format, as the CLI prints it and the panel exports it; `base`: see links.ts. */
 export function realdataFigureText(
   selection: RealdataSelection,
   table: RealdataTable,
   link: string,
   format: FigureFormat,
+  base?: string,
 ): string {
-  const figure = realdataFigure(selection, table, link);
+  const figure = realdataFigure(selection, table, figureLinks(link, base));
   if (format === 'json') return `${JSON.stringify(figure.json)}\n`;
   return format === 'csv' ? figure.csv() : figure.svg();
 }

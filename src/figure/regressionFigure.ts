@@ -8,11 +8,13 @@ import { regressionView } from '../core/views/regressionView';
 import type { LinkState } from '../link';
 import { instanceText, readPoints } from '../link';
 import type { CsvTable } from './csv';
+import type { FigureLinks } from './links';
 import { figureArray, figureNumber } from './numbers';
 import { colourOf } from './palette';
-import { renderSvg, type SvgSeries } from './svg';
+import { DASHED, renderSvg, type SvgSeries } from './svg';
+import { figureText } from './unicode';
 
-export function regressionFigure(state: LinkState, link: string) {
+export function regressionFigure(state: LinkState, links: FigureLinks) {
   const points = readPoints(state.pts);
   const theta = points.map((p) => (p.angle * Math.PI) / 180);
   const y = points.map((p) => p.value);
@@ -24,7 +26,7 @@ export function regressionFigure(state: LinkState, link: string) {
 
   const json = {
     panel: 'regression',
-    link,
+    link: links.query,
     ridge: figureNumber(state.ridge),
     data: { theta: figureArray(theta), value: figureArray(y) },
     theta: figureArray(view.theta),
@@ -51,7 +53,7 @@ export function regressionFigure(state: LinkState, link: string) {
   };
 
   const csv: CsvTable = {
-    link,
+    link: links.shown,
     coordinates: ['theta'],
     coordinateValues: [view.theta],
     columns: [
@@ -66,11 +68,9 @@ export function regressionFigure(state: LinkState, link: string) {
     const series: SvgSeries[] = view.values.map((values, i) => {
       const fit = view.fits[i];
       const solve = fit.minimumNorm ? `minimum-norm, rank ${fit.rank} of ${y.length}` : `rank ${fit.rank}`;
-      const detail = y.length
-        ? `   (${solve}, max |f(θᵢ) − yᵢ| = ${fit.maxResidual.toPrecision(3)})`
-        : '   (no data: f = 0)';
       return {
-        label: `${kernelLabel(state.kernels[i], i)}${detail}`,
+        label: kernelLabel(state.kernels[i], i),
+        detail: y.length ? `${solve}, max |f(θᵢ) − yᵢ| = ${figureText(fit.maxResidual, 3)}` : 'no data: f = 0',
         colour: colourOf(i),
         x: degrees,
         y: values,
@@ -78,11 +78,12 @@ export function regressionFigure(state: LinkState, link: string) {
     });
     if (cmp) {
       series.push({
-        label: `Laplace fitted to kernel ${cmp.ntk + 1}: ${fitName}; max |f_NTK − f_Laplace| = ${cmp.gap.toPrecision(3)} (${(100 * cmp.relativeGap).toPrecision(3)} % of max |y|)`,
+        label: `Laplace fitted to kernel ${cmp.ntk + 1} (c = ${figureText(cmp.fit.c)})`,
+        detail: `${fitName}; max |f_NTK − f_Laplace| = ${figureText(cmp.gap, 3)} (${figureText(100 * cmp.relativeGap, 3)} % of max |y|)`,
         colour: colourOf(cmp.ntk),
         x: degrees,
         y: cmp.values,
-        dashed: true,
+        dash: DASHED,
       });
     }
     series.push({
@@ -90,20 +91,20 @@ export function regressionFigure(state: LinkState, link: string) {
       colour: '#1b1f24',
       x: points.map((p) => p.angle),
       y,
-      markers: 'ring',
+      marks: 'rings',
     });
     return renderSvg({
       title: 'Kernel regression on the circle S¹',
       subtitle: `predictor f(θ) = Σᵢ αᵢ k(θ, θᵢ) with (K + λI) α = y, ridge λ = ${state.ridge}; ${unit ? 'kernels divided by κ(1)' : 'raw kernels'}`,
-      xLabel: 'angle θ (degrees)',
-      yLabel: 'f(θ)',
+      xLabel: 'angle θ on the circle (degrees)',
+      yLabel: 'y, f(θ)',
       xScale: 'linear',
       yScale: 'linear',
       xDomain: [0, 360],
       yDomain: [-1.6 * m, 1.6 * m],
       yNice: false,
       series,
-      notes: [`link: ${link}`],
+      link: links.shown,
     });
   };
   return { json, csv, svg };

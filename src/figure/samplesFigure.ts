@@ -9,12 +9,14 @@ import { gpSamples, type GpSamplesResult } from '../core/functionSpace/samples';
 import type { LinkState } from '../link';
 import { instanceText } from '../link';
 import type { CsvTable } from './csv';
+import type { FigureLinks } from './links';
 import { colourBar, mapImage } from './map';
 import { figureArray } from './numbers';
 import { colourOf } from './palette';
-import { escapeXml, renderSvg } from './svg';
+import { escapeXml, linkLines, renderSvg, svgDocument } from './svg';
 
-export function samplesFigure(state: LinkState, link: string) {
+export function samplesFigure(state: LinkState, links: FigureLinks) {
+  const link = links.shown;
   const unit = state.norm === 'unit';
   const result = gpSamples({
     kernels: state.kernels,
@@ -25,7 +27,13 @@ export function samplesFigure(state: LinkState, link: string) {
   });
   const names = state.kernels.map(instanceText);
   const series = names.map((kernel, i) => ({ kernel, value: figureArray(result.values[i]) }));
-  const head = { panel: 'samples', link, domain: result.domain, degree: result.degree, seed: state.sample };
+  const head = {
+    panel: 'samples',
+    link: links.query,
+    domain: result.domain,
+    degree: result.degree,
+    seed: state.sample,
+  };
 
   if (result.domain === 'circle') {
     const theta = figureArray(result.theta);
@@ -69,7 +77,7 @@ function circleSvg(state: LinkState, link: string, result: GpSamplesResult & { d
   return renderSvg({
     title: 'Random functions on S¹',
     subtitle: `one Gaussian-process sample per kernel, common random numbers; ${subtitle(state)}`,
-    xLabel: 'angle θ (degrees)',
+    xLabel: 'angle θ on the circle (degrees)',
     yLabel: 'f(θ)',
     xScale: 'linear',
     yScale: 'linear',
@@ -81,7 +89,7 @@ function circleSvg(state: LinkState, link: string, result: GpSamplesResult & { d
       x: degrees,
       y,
     })),
-    notes: [`link: ${link}`],
+    link,
   });
 }
 
@@ -101,11 +109,9 @@ function sphereSvg(state: LinkState, link: string, result: GpSamplesResult & { d
   const rows = Math.ceil(count / COLUMNS);
   const width = LEFT + COLUMNS * CELL_WIDTH;
   const barTop = TOP + rows * CELL_HEIGHT;
-  const height = barTop + 70;
+  const [linkMarkup, linkEnd] = linkLines(link, 20, barTop + 58);
+  const height = linkEnd + 4;
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">`,
-    '<title>Random functions on S²</title>',
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="20" y="24" font-size="16" font-weight="bold">Random functions on S² (one Gaussian-process sample per kernel, common random numbers)</text>`,
     `<text x="20" y="44" fill="#444444">${escapeXml(`${subtitle(state)}; equirectangular maps (longitude φ across, latitude up), one colour scale for all`)}</text>`,
   ];
@@ -141,8 +147,7 @@ function sphereSvg(state: LinkState, link: string, result: GpSamplesResult & { d
     `<text x="0" y="-4">f (blue negative, red positive), scale [−m, m] with m = max |f| over all kernels</text>`,
     ...colourBar(domain, 'diverging', MAP_WIDTH, 4, '0'),
     '</g>',
-    `<text x="20" y="${height - 12}" fill="#57606a">${escapeXml(`link: ${link}`)}</text>`,
-    '</svg>',
+    ...linkMarkup,
   );
-  return `${out.join('\n')}\n`;
+  return svgDocument(width, height, 'Random functions on S²', out, 11);
 }

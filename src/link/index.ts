@@ -7,6 +7,7 @@ export {
   LINK_VERSION,
   MAX_INSTANCES,
   coerceGlobal,
+  choiceOptions,
   coerceParam,
   controlSpec,
   defaultState,

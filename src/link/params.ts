@@ -10,6 +10,7 @@
 import {
   defaultInstance,
   toggleParam,
+  type ChoiceParam,
   type ControlPlace,
   type KernelInstance,
   type NumberParam,
@@ -72,7 +73,7 @@ export interface LinkState {
   rb: number;
   /** degrees shown (and fitted): all, even or odd */
   parity: 'all' | 'even' | 'odd';
-  /** tail-fit window [klo, khi]; 0 = automatic (the upper half [⌈kmax/2⌉, kmax]); clamped to kmax when used */
+  /** tail-fit window [klo, khi]; 0 = automatic (the upper half [⌈kmax/2⌉, kmax], or of the degrees above the floor where that has < 3 of them: math.md §4); clamped to kmax when used */
   klo: number;
   khi: number;
   // team parameters (off-sphere view)
@@ -173,7 +174,7 @@ const TABLE = [
   {
     key: 'd',
     label: 'd (dimension)',
-    help: 'Ambient dimension d: points lie on the unit sphere S^{d−1} in R^d.',
+    help: 'Ambient dimension d: points lie on the unit sphere Sᵈ⁻¹ in Rᵈ.',
     place: 'sphere',
     kind: 'number',
     integer: true,
@@ -260,10 +261,10 @@ const TABLE = [
     kind: 'choice',
     default: 'lambda',
     options: [
-      { value: 'lambda', label: 'λ_k' },
-      { value: 'relative', label: 'λ_k / λ_0' },
-      { value: 'weighted', label: 'N(d,k)·λ_k' },
-      { value: 'ratio', label: 'λ_k(A) / λ_k(B)' },
+      { value: 'lambda', label: 'λₖ' },
+      { value: 'relative', label: 'λₖ / λ₀' },
+      { value: 'weighted', label: 'N(d,k)·λₖ' },
+      { value: 'ratio', label: 'ratio λₖ(A) / λₖ(B)' },
     ],
   },
   positionParam(
@@ -700,6 +701,13 @@ export function controlSpec(key: GlobalKey): ParamSpec {
   const spec = GLOBAL_PARAMS.find((p) => p.key === key);
   if (spec === undefined || spec.kind === 'list') throw new Error(`${key} has no single-value control`);
   return spec;
+}
+
+/** The options of a choice parameter, with the labels every control, axis and figure shows for them. */
+export function choiceOptions(key: GlobalKey): ChoiceParam['options'] {
+  const spec = controlSpec(key);
+  if (spec.kind !== 'choice') throw new Error(`${key} is not a choice`);
+  return spec.options;
 }
 
 /**

@@ -44,6 +44,8 @@ export interface AppState extends LinkState {
   setGlobal<K extends GlobalKey>(key: K, value: LinkState[K], commit?: boolean): void;
   /** Several global parameters in one change (one history entry), e.g. z's norm and angle. */
   setGlobals(patch: Partial<Omit<LinkState, 'kernels'>>, commit?: boolean): void;
+  /** A whole link state in one committed change (one history entry): Reset view (src/ui/app/resetView.ts). */
+  setLinkState(state: LinkState): void;
   setKernelParam(index: number, key: string, value: ParamValue, commit?: boolean): void;
   addKernel(familyId: string, params?: Record<string, ParamValue>): void;
   removeKernel(index: number): void;
@@ -113,6 +115,10 @@ export const useStore = create<AppState>()((set, get) => {
 
     setGlobals(patch, commit = true) {
       change(patch, commit);
+    },
+
+    setLinkState(state) {
+      change(state, true);
     },
 
     setKernelParam(index, key, value, commit = true) {

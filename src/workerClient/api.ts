@@ -20,6 +20,8 @@ import type { RealdataSelection, RealdataTable } from '../realdata/selection';
 export interface SpectrumViewRequest extends SpectrumRequest {
   /** degrees [from, to] of the tail fit */
   window: [number, number];
+  /** the window is the automatic one (link klo = 0): where it has < 3 eigenvalues above the floor, the fit follows the data (math.md §4) */
+  automaticWindow: boolean;
   /** degrees the fit uses */
   parity: Parity;
   /** what is plotted, and for `ratio` the two instances' positions (1-based) */
@@ -74,8 +76,11 @@ export type GpSamplesView =
   | (Omit<Extract<GpSamplesResult, { domain: 'sphere' }>, 'values'> & { values: Float32Array[] });
 
 export interface ComputeApi {
-  /** A panel as a figure file (links.md §2): the same text as `npm run -s figure` prints. */
-  figure(link: string, panel: string, format: FigureFormat): string;
+  /**
+   * A panel as a figure file (links.md §2): the same text as `npm run -s figure` prints (with `--base`
+   * when `base` is given: the CSV and SVG carry the absolute link).
+   */
+  figure(link: string, panel: string, format: FigureFormat, base?: string): string;
   profile(req: ProfileRequest): ProfileResult;
   fitLaplace(target: KernelInstance): LaplaceFit;
   /** Heatmaps of k(x, z) over the plane, and the difference map of two instances (`rows`: a piece of them). */
@@ -110,6 +115,7 @@ export interface ComputeApi {
     results: Record<string, Partial<Record<string, ContestantResult>>>,
     link: string,
     format: FigureFormat,
+    base?: string,
   ): string;
   /** A CSV file as a data set (docs/realdata.md "Your own data"); throws a CsvError whose message is for the user. */
   readCsv(text: string, options: { name: string; label?: number; seed: number }): CsvDataset;

@@ -21,7 +21,7 @@
  *   });
  */
 import { accessSync, constants } from 'node:fs';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -132,6 +132,8 @@ export interface OpenedPage {
 
 export interface OpenPageOptions {
   viewport?: { width: number; height: number };
+  /** The emulated `prefers-color-scheme`; defaults to light. */
+  colorScheme?: 'light' | 'dark';
   /** Defaults to 'load'. */
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit';
 }
@@ -144,6 +146,7 @@ export async function openPage(path = '/', options: OpenPageOptions = {}): Promi
   if (!browser) throw new Error('openPage(): no browser — call launchBrowser() in beforeAll (describeE2E does)');
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
   const errors: PageError[] = [];
@@ -205,4 +208,20 @@ export function describeE2E(name: string, body: () => void): void {
     });
     body();
   });
+}
+
+/**
+ * Brings a panel onto the screen, as a reader scrolls to it, until it has drawn `ready` (views compute
+ * only on or near the screen, and the panels above may still grow while they draw).
+ */
+export async function showPanel(page: Page, heading: string, ready: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.locator(heading).scrollIntoViewIfNeeded();
+        return page.locator(ready).count();
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(0);
 }

@@ -20,10 +20,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const profileCurves = '[data-testid=profile-chart] path.curve';
 
 /** `npm run -s figure` as a user runs it. */
-function cliFigure(link: string, panel: string, format: string): string {
+function cliFigure(link: string, panel: string, format: string, ...options: string[]): string {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'cli/figure.ts', link, '--panel', panel, '--format', format],
+    ['--import', 'tsx', 'cli/figure.ts', link, '--panel', panel, '--format', format, ...options],
     {
       cwd: root,
       encoding: 'utf8',
@@ -224,11 +224,12 @@ describeE2E('theorem card and panel notes', () => {
       await card.waitFor();
       expect(await card.textContent()).toContain('Here d = 3: theory −3');
       expect(await page.getByTestId('evidence-0').textContent()).toMatch(
-        /exp\(−‖x−z‖\): fitted slope −2\.99 over k ∈ \[100, 200\]; theory −3 \(k\^−d\), within 0\.1 of it/,
+        /1\. Laplace c=1: fitted slope −2\.99 over k ∈ \[100, 200\]; theory −3 \(k⁻ᵈ\), within 0\.1 of it/,
       );
-      // the Gaussian has no power law and is below the floor over the whole window
-      expect(await page.getByTestId('evidence-1').textContent()).toContain(
-        'no fit: fewer than 3 eigenvalues above the accuracy floor',
+      // the Gaussian has no power law and is below the floor over the whole window: its fit moves to the
+      // degrees above the floor, and the card says so
+      expect(await page.getByTestId('evidence-1').textContent()).toMatch(
+        /has fewer than 3 eigenvalues above the floor: the upper half of the degrees above it.*no single slope/,
       );
       expect(await card.textContent()).toMatch(/Accuracy floor:.*\(101 in this window: 0, 101 per kernel\)/);
       expect(errors).toEqual([]);
@@ -269,17 +270,24 @@ describeE2E('exports', () => {
   const view = '?v=1&kernels=ntk(L=3),laplace&d=4&kmax=60&story=b&step=2';
   const figureLink = '?v=1&kernels=ntk(L=3),laplace&d=4&kmax=60';
 
-  it('SVG and CSV of both panels are what `npm run -s figure` prints', async () => {
+  it('SVG and CSV of both panels are what `npm run -s figure --base <the page>` prints: the absolute link of the view', async () => {
     const { page, errors, close } = await openPage(`/${view}`);
     try {
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, profileCurves);
+      const { origin, pathname } = new URL(page.url());
+      const base = `${origin}${pathname}`;
+      const absolute = `${base}${figureLink}`;
       for (const panel of ['profile', 'spectrum'] as const) {
         const svg = await downloadFrom(page, `Download the ${panel} panel as SVG`);
         expect(svg.file).toBe(`ntk-laplace-${panel}.svg`);
-        expect(svg.bytes.toString('utf8')).toBe(cliFigure(figureLink, panel, 'svg'));
+        const svgText = svg.bytes.toString('utf8');
+        expect(svgText).toContain(`<a href="${absolute.replace(/&/g, '&amp;')}">`);
+        expect(svgText).toBe(cliFigure(figureLink, panel, 'svg', '--base', base));
         const csv = await downloadFrom(page, `Download the ${panel} panel data as CSV`);
         expect(csv.file).toBe(`ntk-laplace-${panel}.csv`);
-        expectSameCsv(csv.bytes.toString('utf8'), cliFigure(figureLink, panel, 'csv'));
+        const csvText = csv.bytes.toString('utf8');
+        expect(csvText.split('\n')[0]).toBe(`# ${absolute}`);
+        expectSameCsv(csvText, cliFigure(figureLink, panel, 'csv', '--base', base));
       }
       expect(errors).toEqual([]);
     } finally {
@@ -293,7 +301,8 @@ describeE2E('exports', () => {
       const { file, bytes } = await downloadFrom(page, 'Download the spectrum panel as PNG at 2× resolution');
       expect(file).toBe('ntk-laplace-spectrum.png');
       expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-      const svg = cliFigure(figureLink, 'spectrum', 'svg');
+      const { origin, pathname } = new URL(page.url());
+      const svg = cliFigure(figureLink, 'spectrum', 'svg', '--base', `${origin}${pathname}`);
       const [, w, h] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)!;
       // IHDR: width and height, big-endian, at bytes 16 and 20
       expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2 * Number(w), 2 * Number(h)]);

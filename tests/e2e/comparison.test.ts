@@ -5,20 +5,9 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeE2E, openPage } from './browser.ts';
+import { describeE2E, openPage, showPanel } from './browser.ts';
 
-/** The off-sphere view computes only on (or near) the screen: bring it there. */
-async function showOffsphere(page: Page) {
-  await expect
-    .poll(
-      async () => {
-        await page.locator('#offsphere-heading').scrollIntoViewIfNeeded();
-        return page.locator('.maps').count();
-      },
-      { timeout: 20_000 },
-    )
-    .toBeGreaterThan(0);
-}
+const showOffsphere = (page: Page) => showPanel(page, '#offsphere-heading', '.maps');
 
 describeE2E('comparisons of two kernels', () => {
   it('remove down to one kernel, add Laplace back: ratio, difference map and D compare two instances', async () => {

@@ -4,21 +4,9 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeE2E, openPage } from './browser.ts';
+import { describeE2E, openPage, showPanel } from './browser.ts';
 
-/** The off-sphere view computes only on (or near) the screen: bring it there, as a reader scrolls to it. */
-async function showOffsphere(page: Page) {
-  // the panels above may still grow while they draw: scroll until the view has rendered its maps
-  await expect
-    .poll(
-      async () => {
-        await page.locator('#offsphere-heading').scrollIntoViewIfNeeded();
-        return page.locator('.maps').count();
-      },
-      { timeout: 20_000 },
-    )
-    .toBeGreaterThan(0);
-}
+const showOffsphere = (page: Page) => showPanel(page, '#offsphere-heading', '.maps');
 
 const canvasImage = (page: Page, testId: string) =>
   page
@@ -64,12 +52,12 @@ describeE2E('off the sphere', () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk,laplace');
     try {
       await showOffsphere(page);
-      await page.getByRole('checkbox', { name: '2. Laplace' }).check();
+      await page.getByRole('checkbox', { name: /^2\. Laplace/ }).check();
       await page.waitForURL(/kernels=ntk,laplace\(hom=1\)$/);
       await page.getByTestId('ray-chart').locator('path.curve').nth(1).waitFor();
       await page.goBack();
       await page.waitForURL(/kernels=ntk,laplace$/);
-      expect(await page.getByRole('checkbox', { name: '2. Laplace' }).isChecked()).toBe(false);
+      expect(await page.getByRole('checkbox', { name: /^2\. Laplace/ }).isChecked()).toBe(false);
       expect(errors).toEqual([]);
     } finally {
       await close();

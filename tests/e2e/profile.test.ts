@@ -7,16 +7,20 @@ import { describeE2E, openPage } from './browser.ts';
 const curves = '[data-testid=profile-chart] path.curve';
 
 describeE2E('profile, links and history', () => {
-  it('opens a link and shows one curve per kernel and the KaTeX legend', async () => {
+  it('opens a link and shows one curve per kernel, its name in the legend and its KaTeX formula in the list', async () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk(L=3,beta=0.5),laplace,gexp(gamma=0.5)');
     try {
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 3, curves);
       const ds = await page.locator(curves).evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
       expect(ds.every((d) => d.length > 1000)).toBe(true);
       expect(new Set(ds).size).toBe(3);
-      await page.locator('.legend .katex').nth(2).waitFor();
-      expect(await page.locator('.legend .katex').count()).toBe(3);
-      expect(await page.locator('.legend .katex-mathml').first().textContent()).toContain('Θ');
+      // the legend names each kernel as the kernel list does; the formula is typeset in the list
+      expect(await page.getByTestId('profile-chart-legend').textContent()).toBe(
+        '1. ReLU NTK L=3 β=0.52. Laplace c=13. γ-exponential γ=0.5 c=1',
+      );
+      await page.locator('.kernel-head .katex').nth(2).waitFor();
+      expect(await page.locator('.kernel-head .katex').count()).toBe(3);
+      expect(await page.locator('.kernel-head .katex-mathml').first().textContent()).toContain('Θ');
       expect(page.url()).toContain('?v=1&kernels=ntk(L=3,beta=0.5),laplace,gexp(gamma=0.5)');
       await page.waitForLoadState('networkidle');
       expect(errors).toEqual([]);
@@ -62,13 +66,14 @@ describeE2E('profile, links and history', () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk(L=3),laplace(c=1)');
     try {
       await page.locator(curves).nth(1).waitFor();
-      // for each input event: had the curves changed by the first animation frame after it?
+      // for each key press: had the curves changed by the first animation frame after it? (keydown, not input:
+      // an integer slider steps itself by 1 and fires no input event, src/ui/controls/sliderModel.ts)
       await page.evaluate((sel) => {
         const w = window as unknown as { sameFrame: boolean[] };
         w.sameFrame = [];
         const curvesNow = () => [...document.querySelectorAll(sel)].map((e) => e.getAttribute('d')).join('|');
         document.addEventListener(
-          'input',
+          'keydown',
           () => {
             const before = curvesNow();
             requestAnimationFrame(() => w.sameFrame.push(curvesNow() !== before));
@@ -176,7 +181,7 @@ describeE2E('profile, links and history', () => {
       const readout = page.getByTestId('profile-readout');
       await readout.waitFor();
       // θ = 0: NTK with L = 1, β = 0 is κ(1) = 2, Laplace is 1
-      expect(await readout.textContent()).toMatch(/θ = 0°.*ReLU NTK, L=1: 2.*exp\(−‖x−z‖\): 1/);
+      expect(await readout.textContent()).toMatch(/θ = 0°.*1\. ReLU NTK L=1 β=0: 2.*2\. Laplace c=1: 1/);
       const box = (await chart.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       expect(await readout.textContent()).toMatch(/θ = (8|9)\d(\.\d+)?°/);
@@ -198,7 +203,8 @@ describeE2E('profile, links and history', () => {
       await page.getByRole('button', { name: 'Add', exact: true }).click();
       await page.waitForURL(/kernels=ntk,laplace,ntk,gauss$/);
       await page.getByRole('button', { name: 'Remove ReLU NTK (kernel 1)' }).click();
-      await page.waitForURL(/kernels=laplace,ntk,gauss&rb=1&db=1$/);
+      // A (ra, da) lost its instance: it takes position 2, since B followed Laplace to position 1
+      await page.waitForURL(/kernels=laplace,ntk,gauss&ra=2&rb=1&da=2&db=1$/);
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 3, curves);
       expect(errors).toEqual([]);
     } finally {

@@ -109,7 +109,10 @@ describeE2E('real data', () => {
         panel(page).getByRole('button', { name: 'Download the real-data panel data as CSV' }).click(),
       ]);
       const csv = await readFile((await download.path())!, 'utf8');
-      expect(csv.split('\n')[0]).toMatch(/^# \?v=1&data=custom&contest=laplace,gauss&file=mine\.csv/);
+      // the absolute link of the view: the page's address and the figure's query
+      const { origin, pathname } = new URL(page.url());
+      expect(csv.split('\n')[0]).toMatch(/^# \S+\?v=1&data=custom&contest=laplace,gauss&file=mine\.csv/);
+      expect(csv.split('\n')[0].startsWith(`# ${origin}${pathname}?v=1&`)).toBe(true);
       expect(csv.split('\n').filter((l) => l.startsWith('custom,40,2,2,zscore,'))).toHaveLength(2);
       expect(errors).toEqual([]);
     } finally {

@@ -32,13 +32,14 @@ async function drawn(page: Page): Promise<void> {
 }
 
 describeE2E('responsive layout', () => {
-  it('phone 390×844: no horizontal scroll, panels stacked, settings in a drawer', async () => {
+  it('phone 390×844: no horizontal scroll, panels stacked, settings in a bottom sheet', async () => {
     const { page, errors, close } = await openPage('/?v=1', { viewport: { width: 390, height: 844 } });
     try {
       await drawn(page);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
       const settings = page.getByRole('complementary', { name: 'Kernels and settings' });
-      expect(await settings.isVisible()).toBe(false);
+      const kernels = page.getByRole('heading', { name: 'Kernels', exact: true });
+      expect(await kernels.isVisible()).toBe(false);
       const [profile, spectrum] = [await box(panel(page, 'profile')), await box(panel(page, 'spectrum'))];
       expect(spectrum.y).toBeGreaterThanOrEqual(profile.y + profile.height);
       expect(Math.abs(spectrum.x - profile.x)).toBeLessThan(1);
@@ -48,19 +49,21 @@ describeE2E('responsive layout', () => {
       const toggle = page.getByRole('button', { name: 'Kernels & settings', exact: true });
       await toggle.click();
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-      await settings.waitFor({ state: 'visible' });
-      const drawer = await box(settings);
-      expect(drawer.x).toBe(0);
-      expect(drawer.x + drawer.width).toBeLessThanOrEqual(390);
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close kernels & settings');
-      // the page behind the open drawer is out of reach
-      expect(await page.locator('main').evaluate((el: HTMLElement) => el.inert)).toBe(true);
-      expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
-      await screenshot(page, 'phone-390x844-drawer');
-      await page.keyboard.press('Escape');
-      await settings.waitFor({ state: 'hidden' });
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kernels & settings');
+      await kernels.waitFor({ state: 'visible' });
+      // a bottom sheet over the lower half at most: the page above stays live (interaction-*.test.ts)
+      const sheet = await box(settings);
+      expect(sheet.x).toBe(0);
+      expect(sheet.x + sheet.width).toBeLessThanOrEqual(390);
+      expect(sheet.y).toBeGreaterThanOrEqual(844 / 2);
+      expect(sheet.y + sheet.height).toBeCloseTo(844, 0);
       expect(await page.locator('main').evaluate((el: HTMLElement) => el.inert)).toBe(false);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
+      await screenshot(page, 'phone-390x844-sheet');
+      await page.getByLabel('L hidden layers, ReLU NTK (kernel 1) (slider)').focus();
+      await page.keyboard.press('Escape');
+      await kernels.waitFor({ state: 'hidden' });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Kernels & settings/);
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -30,7 +30,7 @@ describeE2E('security basics', () => {
       }
       expect(csp).not.toContain('unsafe-inline');
       // KaTeX, the workers and the fit all run under it without a violation (violations are console errors)
-      await page.locator('.legend .katex').first().waitFor();
+      await page.locator('.kernel-card .formula .katex').first().waitFor();
       await page.getByTestId('fit-c').waitFor();
       await page.waitForLoadState('networkidle');
       expect(errors).toEqual([]);

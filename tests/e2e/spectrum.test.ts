@@ -29,9 +29,9 @@ describeE2E('spectrum', () => {
       await page.keyboard.press('ArrowRight');
       const readout = await page.getByTestId('spectrum-readout').textContent();
       expect(readout).toMatch(/k = 3 \(odd\), N\(d,k\) = 30/);
-      expect(readout).toMatch(/1\. λ_k = ≈ 0/);
+      expect(readout).toMatch(/1\. λₖ = ≈ 0/);
       // ratio view NTK(β=1)/Laplace: bounded
-      await page.getByRole('radio', { name: 'ratio λ_k(A)/λ_k(B)' }).check();
+      await page.getByRole('radio', { name: 'ratio λₖ(A) / λₖ(B)' }).check();
       await page.getByLabel('Ratio: kernel A').selectOption('2');
       await page.getByLabel('Ratio: kernel B').selectOption('3');
       await page.waitForURL(/y=ratio&ra=2&rb=3/);
@@ -48,7 +48,7 @@ describeE2E('spectrum', () => {
     }
   });
 
-  it('d typed as 30 shows the accuracy floor: eigenvalues from k ≈ 19 on the zero strip, no fit', async () => {
+  it('d typed as 30 shows the accuracy floor: eigenvalues from k ≈ 19 on the zero strip, the fit moved below it', async () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=laplace&kmax=100');
     try {
       await page.getByTestId('slope-0').waitFor();
@@ -56,7 +56,9 @@ describeE2E('spectrum', () => {
       await field.fill('30');
       await field.press('Enter');
       await page.waitForURL(/kernels=laplace&d=30&kmax=100$/);
-      await page.getByText('no fit: fewer than 3 eigenvalues above the floor').waitFor();
+      // [50, 100] lies at the floor: the fit uses the upper half of the degrees above it (math.md §4)
+      await page.getByTestId('fit-moved-0').waitFor();
+      expect(await page.getByTestId('slope-0').textContent()).toMatch(/^−1\d\.\d\d over k ∈ \[9, 18\]/);
       const marks = await page
         .locator('[data-strip="0"]')
         .evaluate((el) => (el.getAttribute('d') ?? '').split('M').length - 1);

@@ -5,6 +5,8 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseLink } from '../../src/link';
+import { STORIES } from '../../src/stories';
 import { describeE2E, openPage } from './browser.ts';
 
 /** Whether the top of a panel's section lies within the viewport. */
@@ -17,6 +19,37 @@ const inView = (page: Page, panel: string) =>
   }, panel);
 
 describeE2E('story steps show their panel', () => {
+  // the walkthrough of the issue's "done when": every step of every story, by Next, on a laptop and a phone
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`${viewport.width}×${viewport.height}: every step of every story brings its panel into view`, async () => {
+      const { page, errors, close } = await openPage('/?v=1', { viewport });
+      try {
+        for (const story of STORIES) {
+          await page.goto(new URL(`?v=1&story=${story.id}`, page.url()).href);
+          for (const [i, step] of story.steps.entries()) {
+            if (i > 0) {
+              await page.getByTestId('story').getByRole('button', { name: /Next/ }).click();
+              await page.waitForURL(new RegExp(`step=${i + 1}(&|$)`));
+            }
+            const panel = parseLink(step.link).state.panel;
+            await expect
+              .poll(() => inView(page, panel), {
+                timeout: 10_000,
+                message: `story ${story.id} step ${i + 1}: ${panel}`,
+              })
+              .toBe(true);
+          }
+        }
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    }, 240_000);
+  }
+
   for (const viewport of [
     { width: 1366, height: 768 },
     { width: 390, height: 844 },

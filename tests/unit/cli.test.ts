@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultInstance, familyOf } from '../../src/core/kernels/registry';
+import { defaultInstance, familyOf, kernelLabel } from '../../src/core/kernels/registry';
+import { escapeXml } from '../../src/figure/svg';
 import { fixture } from './reference';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -71,7 +72,7 @@ describe('npm run -s figure', { timeout: 30_000 }, () => {
     expect(code).toBe(0);
     expect(out.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(out.trimEnd().endsWith('</svg>')).toBe(true);
-    expect(out).toContain('ReLU NTK, L=3');
+    expect(out).toContain(`>${escapeXml(kernelLabel(defaultInstance('ntk', { L: 3 }), 0))}<`);
     expect(out).toContain('angle θ between x and z (degrees)');
     expect(out).not.toMatch(/<(div|span|foreignObject|script)|NaN|Infinity/);
     expect((out.match(/<path /g) ?? []).length).toBe(2);

@@ -8,6 +8,7 @@ import { fitLaplace } from '../../src/core/kernels/fitLaplace';
 import { defaultInstance } from '../../src/core/kernels/registry';
 import { gpSamples } from '../../src/core/functionSpace/samples';
 import { runFigureCommand } from '../../src/figure/command';
+import { figureText } from '../../src/figure/unicode';
 
 function run(...args: string[]) {
   let out = '';
@@ -168,8 +169,9 @@ describe('samples figure', () => {
     expect(svg).toContain('link: ?v=1&amp;kernels=ntk,laplace,gauss&amp;deg=10&amp;sample=3');
     const fig = json('?deg=10&sample=3&kernels=ntk,laplace,gauss', 'samples');
     const m = Math.max(...fig.series.flatMap((s: { value: number[] }) => s.value.map(Math.abs)));
-    expect(svg).toContain(`>${(-m).toPrecision(4)}<`);
-    expect(svg).toContain(`>${m.toPrecision(4)}<`);
+    // colour-bar ends as figures write numbers: 4 digits, a true minus sign, 10⁻ⁿ powers
+    expect(svg).toContain(`>${figureText(-m)}<`);
+    expect(svg).toContain(`>${figureText(m)}<`);
   });
 
   it('SVG on the circle: one curve per kernel over θ in degrees', () => {
@@ -177,7 +179,7 @@ describe('samples figure', () => {
     expectWellFormedSvg(svg);
     expect((svg.match(/<path /g) ?? []).length).toBe(2);
     expect(svg).toContain('Random functions on S¹');
-    expect(svg).toContain('angle θ (degrees)');
+    expect(svg).toContain('angle θ on the circle (degrees)');
   });
 });
 
@@ -319,15 +321,19 @@ describe('learning figure', () => {
     expect(lines[2 + 3]).toMatch(/^3,,\d/);
   });
 
-  it('SVG: t_k against k, log–log, a marker per learned degree k ≥ 1, never and degree 0 in the legend and notes', () => {
+  it('SVG: the panel’s two charts, t_k against k (lines, a dot per learned degree, the now line) and f_t with the target', () => {
     const svg = figure(link, 'learning', 'svg');
     expectWellFormedSvg(svg);
-    expect(svg).toContain('degree k');
+    expect(svg).toContain('degree k of the harmonic');
     expect(svg).toContain('never learned: k = 3, 5, 7, 9, 11');
-    expect(svg).toContain('degree 0 (off the log axis)');
-    expect(svg).toContain('t = 50 (the link');
-    // ntk: k = 1, 2, 4, 6; laplace: k = 1..11 (9 degrees); plus one legend ring per kernel
-    expect((svg.match(/r="3\.5"/g) ?? []).length).toBe(4 + 9 + 2);
+    expect(svg).toContain('>now: t = 50<');
+    // degree 0 is on the (linear) axis, as on screen: ntk learns k = 0, 1, 2, 4, 6; laplace all ten
+    expect((svg.match(/<circle [^>]*r="3"\/>/g) ?? []).length).toBe(5 + 10);
+    expect(svg).toContain('The learned function fₜ at t = 50');
+    expect(svg).toContain('>target g<');
+    // one line per kernel in each chart, the now line and the target
+    expect((svg.match(/<path /g) ?? []).length).toBe(2 + 1 + 2 + 1);
+    expect(svg.match(/clip-path="url\(#plot(-2)?\)"/g)).toEqual(['clip-path="url(#plot)"', 'clip-path="url(#plot-2)"']);
   });
 });
 

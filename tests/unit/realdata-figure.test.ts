@@ -71,6 +71,18 @@ describe('figure --panel realdata', () => {
     expect(svg.out).toContain('Fernández-Delgado');
   }, 60_000);
 
+  it('--base: the absolute link in the CSV and the SVG, the query in the JSON', async () => {
+    const link = '?data=balloons&contest=ntk,gauss';
+    const args = [link, '--panel', 'realdata', '--base', 'http://localhost:5173/app/', '--format'];
+    const absolute = 'http://localhost:5173/app/?v=1&data=balloons&contest=ntk,gauss';
+    const csv = await figure([...args, 'csv']);
+    expect(csv.out.split('\n')[0]).toBe(`# ${absolute}`);
+    const svg = await figure([...args, 'svg']);
+    expect(svg.out).toContain(`<a href="${absolute.replace(/&/g, '&amp;')}">`);
+    expect(JSON.parse((await figure([...args, 'json'])).out).link).toBe('?v=1&data=balloons&contest=ntk,gauss');
+    expect((await figure([link, '--panel', 'realdata', '--base', 'localhost:5173'])).code).toBe(2);
+  }, 60_000);
+
   it('--cache keeps each result in a file; a later run reads it instead of computing', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'realdata-cache-'));
     const args = ['?data=balloons,trains&contest=gauss', '--panel', 'realdata', '--cache', cache];

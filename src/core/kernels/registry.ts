@@ -401,11 +401,25 @@ export function defaultInstance(id: string, overrides: Params = {}): KernelInsta
 }
 
 /**
- * The numbered name of the instance at 0-based `index` of the kernel list, as every legend, readout and
- * figure shows it (position = colour): "2. exp(−‖x−z‖)".
+ * THE name of the instance at 0-based `index` of the kernel list, the one every view uses (kernel list,
+ * legends, readouts, pickers, figures; position = colour): its position, its family and the parameters
+ * that tell instances apart, e.g. "1. ReLU NTK L=2 β=0", "2. Laplace c=1", "3. γ-exponential γ=0.5 c=1".
+ * Each number parameter of the kernel list is written by its symbol (the first word of its label); a
+ * choice only when it differs from its default ("random bias"); an off-sphere switch only when on
+ * ("homogeneous"). The formula (`text`, `latex`) is shown beside the name, never instead of it.
  */
 export function kernelLabel(k: KernelInstance, index: number): string {
-  return `${index + 1}. ${familyOf(k).text(k.params)}`;
+  const f = familyOf(k);
+  const parts = f.params.flatMap((spec) => {
+    const v = k.params[spec.key];
+    if (spec.kind === 'choice') {
+      const option = spec.options.find((o) => o.value === v);
+      return v === spec.default || !option ? [] : [`${option.label} ${spec.key}`];
+    }
+    if (spec.toggle) return v === 1 ? [spec.label.split(' ')[0]] : [];
+    return spec.place === 'sphere' ? [`${spec.label.split(' ')[0]}=${formatValue(v as number)}`] : [];
+  });
+  return `${index + 1}. ${[f.name, ...parts].join(' ')}`;
 }
 
 /** Value on the unit sphere after `norm` (links.md §1): raw, or divided by κ(1). */

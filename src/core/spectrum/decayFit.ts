@@ -16,9 +16,17 @@ export interface TailFit {
   kTo: number;
   /** number of eigenvalues used */
   points: number;
+  /**
+   * The automatic window held fewer than 3 eigenvalues above the floor, so the fit used the upper half of
+   * the degrees above the floor instead (math.md §4 "Fit window"); absent or false for the window as given.
+   */
+  adapted?: boolean;
 }
 
-/** The fitting window: [klo, khi] clamped to [1, kmax]; 0 means "automatic", the upper half [⌈kmax/2⌉, kmax]. */
+/**
+ * The fitting window: [klo, khi] clamped to [1, kmax]; 0 means "automatic", the upper half [⌈kmax/2⌉, kmax]
+ * (links v1). An automatic window without 3 eigenvalues above the floor is moved by fitAutomaticTail.
+ */
 export function fitWindow(kmax: number, klo: number, khi: number): [number, number] {
   const hi = khi > 0 ? Math.min(khi, kmax) : kmax;
   const lo = klo > 0 ? Math.min(klo, hi) : Math.max(1, Math.ceil(kmax / 2));
@@ -64,17 +72,47 @@ export function fitTail(
   return { slope, intercept: (sy - slope * sx) / n, kFrom: first, kTo: last, points: n };
 }
 
+/** The highest degree ≤ kTo of the given parity whose eigenvalue is above the floor, or 0 when none is. */
+export function lastAboveFloor(lambda: ArrayLike<number>, floor: number, kTo: number, parity: Parity): number {
+  for (let k = Math.min(kTo, lambda.length - 1); k >= 1; k--) if (lambda[k] > floor && parityKeeps(parity, k)) return k;
+  return 0;
+}
+
+/**
+ * The automatic window's fit (math.md §4 "Fit window"): the window as links v1 define it wherever it holds
+ * at least 3 eigenvalues above the floor, so that no quoted slope changes; otherwise the upper half
+ * [⌈K/2⌉, K] of the degrees up to K, the last degree at most kTo above the floor, marked `adapted`. At
+ * d = 10, kmax = 200 the v1 window [100, 200] lies entirely at the floor while k ≤ ~40 is above it.
+ */
+export function fitAutomaticTail(
+  lambda: ArrayLike<number>,
+  floor: number,
+  kFrom: number,
+  kTo: number,
+  parity: Parity,
+): TailFit | null {
+  const fit = fitTail(lambda, floor, kFrom, kTo, parity);
+  if (fit) return fit;
+  const last = lastAboveFloor(lambda, floor, kTo, parity);
+  const adapted = fitTail(lambda, floor, Math.max(1, Math.ceil(last / 2)), last, parity);
+  return adapted && { ...adapted, adapted: true };
+}
+
 /**
  * Tail fits for every series of a spectrum. Kernels whose odd eigenvalues vanish exactly (bias-free
- * one-hidden-layer NTK) are fitted on even degrees only: their odd "values" are rounding noise.
+ * one-hidden-layer NTK) are fitted on even degrees only: their odd "values" are rounding noise. With
+ * `automatic` (the link's klo = 0) a window without 3 eigenvalues above the floor follows the data
+ * (fitAutomaticTail); a window the user chose is fitted as given.
  */
 export function fitSpectrumTails(
   series: readonly { lambda: ArrayLike<number>; floor: number }[],
   oddVanish: readonly boolean[],
   window: readonly [number, number],
   parity: Parity,
+  automatic = false,
 ): (TailFit | null)[] {
+  const fitOne = automatic ? fitAutomaticTail : fitTail;
   return series.map((s, i) =>
-    fitTail(s.lambda, s.floor, window[0], window[1], oddVanish[i] && parity === 'all' ? 'even' : parity),
+    fitOne(s.lambda, s.floor, window[0], window[1], oddVanish[i] && parity === 'all' ? 'even' : parity),
   );
 }

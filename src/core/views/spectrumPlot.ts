@@ -5,7 +5,7 @@
  */
 import type { DecayRate, KernelInstance } from '../kernels/registry';
 import { familyOf } from '../kernels/registry';
-import type { TailFit } from '../spectrum/decayFit';
+import { fitSpectrumTails, type Parity, type TailFit } from '../spectrum/decayFit';
 import type { SpectrumResult } from '../spectrum/spectrum';
 
 export type SpectrumQuantity = 'lambda' | 'relative' | 'weighted' | 'ratio';
@@ -79,3 +79,40 @@ export function spectrumPlot(
 }
 
 const formatExponent = (e: number) => String(Number(e.toFixed(3))).replace('-', '−');
+
+/** The settings of a spectrum view beyond the spectrum itself (the link's klo/khi, parity, y, ra/rb). */
+export interface SpectrumViewSettings {
+  window: [number, number];
+  /** the window is the automatic one (klo = 0), which follows the data where it must (math.md §4) */
+  automaticWindow: boolean;
+  parity: Parity;
+  quantity: SpectrumQuantity;
+  ratioPair: readonly [number, number];
+}
+
+/** The tail fits and the plot of a spectrum: what the panel (through the worker) and its figure draw. */
+export function spectrumFitsAndPlot(
+  result: SpectrumResult,
+  kernels: readonly KernelInstance[],
+  settings: SpectrumViewSettings,
+): { fits: (TailFit | null)[]; plot: SpectrumPlot } {
+  const oddVanish = kernels.map((k) => familyOf(k).decay(result.d, k.params).oddVanish);
+  const fits = fitSpectrumTails(result.series, oddVanish, settings.window, settings.parity, settings.automaticWindow);
+  return { fits, plot: spectrumPlot(result, kernels, settings.quantity, settings.ratioPair, fits) };
+}
+
+/**
+ * The y range of a spectrum plot (log10 of the quantity over k = 1..kmax): the drawn values, at least one
+ * decade wide, −16…0 when nothing is drawn; the axis rounds it out to whole decades.
+ */
+export function plotLog10Range(plot: SpectrumPlot, kmax: number): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of plot.series)
+    for (let k = 1; k <= kmax; k++) {
+      const v = s.log10[k];
+      if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    }
+  if (!(hi >= lo)) return [-16, 0];
+  return hi - lo < 1 ? [lo - 0.5, hi + 0.5] : [lo, hi];
+}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { HelpDialog } from '../help/HelpDialog';
+import type { ComponentType } from 'react';
 import { serializeLink } from '../../link';
 import { linkStateOf, useStore } from '../../state/store';
 import { Header } from './Header';
@@ -14,7 +15,6 @@ import { SettingsPanel } from './SettingsPanel';
 import { SpectrumPanel } from '../panels/spectrum/SpectrumPanel';
 import { StoryStepper } from './StoryStepper';
 import { useKeyboardNavigation } from './useKeyboardNavigation';
-import { useMediaQuery } from './useMediaQuery';
 import './classroom.css';
 
 const PANEL_VIEWS: Record<PanelId, ComponentType> = {
@@ -27,9 +27,6 @@ const PANEL_VIEWS: Record<PanelId, ComponentType> = {
   realdata: RealdataPanel,
 };
 
-/** The phone layout (settings in a drawer); the same width as the breakpoint in app.css. */
-const PHONE = '(max-width: 760px)';
-
 /**
  * The page. Three modes from the link: normal (header, story, settings, every panel), presentation
  * (`present=1`: one panel, large type, lecturer's controls) and embed (`embed=1`: panels only, for an
@@ -40,19 +37,9 @@ export function App() {
   const embed = useStore((s) => s.embed === 1);
   const panel = useStore((s) => s.panel);
   useKeyboardNavigation();
-  const phone = useMediaQuery(PHONE);
-  const [drawerWanted, setDrawerWanted] = useState(false);
-  const drawerOpen = phone && drawerWanted && !present && !embed;
-  const drawerToggle = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    // focus goes back to the toggle once the page behind the drawer is no longer inert
-    if (wasOpen.current && !drawerOpen) drawerToggle.current?.focus();
-    wasOpen.current = drawerOpen;
-  }, [drawerOpen]);
 
   const views = (
-    <main className="views" inert={drawerOpen}>
+    <main className="views">
       {embed && <h1 className="visually-hidden">NTK–Laplace Explorer</h1>}
       {PANELS.filter((p) => !present || p.id === panel).map(({ id }) => {
         const View = PANEL_VIEWS[id];
@@ -60,7 +47,7 @@ export function App() {
       })}
     </main>
   );
-  const modes = [present && 'present', embed && 'embed', drawerOpen && 'drawer-open'].filter(Boolean).join(' ');
+  const modes = [present && 'present', embed && 'embed'].filter(Boolean).join(' ');
 
   if (embed) {
     return (
@@ -68,17 +55,14 @@ export function App() {
         <Notices />
         {views}
         <EmbedSource />
+        <HelpDialog />
       </div>
     );
   }
   return (
     <div className={`app ${modes}`}>
-      <div className="chrome" inert={drawerOpen}>
-        <Header
-          drawerOpen={drawerOpen}
-          onToggleDrawer={() => setDrawerWanted(!drawerWanted)}
-          drawerToggleRef={drawerToggle}
-        />
+      <div className="chrome">
+        <Header />
         <StoryStepper />
         <Notices />
       </div>
@@ -86,10 +70,11 @@ export function App() {
         views
       ) : (
         <div className="layout">
-          <SettingsPanel drawerOpen={drawerOpen} onClose={() => setDrawerWanted(false)} />
+          <SettingsPanel />
           {views}
         </div>
       )}
+      <HelpDialog />
     </div>
   );
 }

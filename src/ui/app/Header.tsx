@@ -1,73 +1,57 @@
-import { useState, type Ref } from 'react';
-import { useStore } from '../../state/store';
-import { currentUrl } from '../../state/urlSync';
-import { PanelSwitcher, PresentationToggle } from './PresentationControls';
+import { linkStateOf, useStore } from '../../state/store';
+import { CopyLink } from './CopyLink';
+import { PanelSwitcher, PenControl, PresentationToggle, ShareWithRoom } from './PresentationControls';
+import { isReset, resetView } from './resetView';
 import { StoriesMenu } from './StoriesMenu';
-
-interface HeaderProps {
-  /** the phone layout's drawer holding the kernel list and settings (README "Responsive layout") */
-  drawerOpen: boolean;
-  onToggleDrawer(): void;
-  drawerToggleRef: Ref<HTMLButtonElement>;
-}
+import { HelpMenu } from '../help/HelpDialog';
+import { Cite } from '../help/LinkedText';
 
 /**
- * The app header: name, Stories, presentation mode, "Copy link" (the address always holds the canonical
- * link) and, on phones, the button of the settings drawer. Presentation mode keeps only what a lecturer
- * needs: stories, the panel switcher and the way out.
+ * The app header: name, Stories, presentation mode, "Reset view", "Copy link" (the address always holds the
+ * canonical link). Presentation mode keeps only what a lecturer needs: stories, the panel switcher, sharing
+ * with the room, the pen and the way out.
  */
-export function Header({ drawerOpen, onToggleDrawer, drawerToggleRef }: HeaderProps) {
+export function Header() {
   const present = useStore((s) => s.present === 1);
   return (
     <header className="app-header">
-      <h1>NTK–Laplace Explorer</h1>
+      {/* presentation mode gives the name's room to the lecturer's buttons; it stays the page's heading */}
+      <h1 className={present ? 'visually-hidden' : undefined}>NTK–Laplace Explorer</h1>
       {!present && (
         <p className="tagline">
           On the sphere the ReLU neural tangent kernel and the Laplace kernel have the same eigenfunctions and
-          eigenvalue decay (Geifman et al., NeurIPS 2020).
+          eigenvalue decay (<Cite work="geifman2020" />, NeurIPS).
         </p>
       )}
       <div className="header-actions">
-        {!present && (
-          <button
-            ref={drawerToggleRef}
-            type="button"
-            className="drawer-toggle"
-            aria-expanded={drawerOpen}
-            aria-controls="settings"
-            onClick={onToggleDrawer}
-          >
-            Kernels &amp; settings
-          </button>
-        )}
         <StoriesMenu />
+        <HelpMenu />
         {present && <PanelSwitcher />}
+        {present && <ShareWithRoom />}
+        {present && <PenControl />}
         <PresentationToggle />
+        {!present && <ResetView />}
         {!present && <CopyLink />}
       </div>
     </header>
   );
 }
 
-function CopyLink() {
-  const [copied, setCopied] = useState('');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(currentUrl());
-      setCopied('Link copied.');
-    } catch {
-      setCopied('Copying was refused by the browser: copy the address bar instead.');
-    }
-    setTimeout(() => setCopied(''), 4000);
-  };
+/** Unavailable (but focusable, saying why) when the view already is the defaults. */
+function ResetView() {
+  const atDefaults = useStore((s) => isReset(linkStateOf(s)));
   return (
-    <>
-      <button type="button" onClick={copy}>
-        Copy link
-      </button>
-      <span role="status" className="copied">
-        {copied}
-      </span>
-    </>
+    <button
+      type="button"
+      aria-disabled={atDefaults}
+      title={
+        atDefaults
+          ? 'The view already shows the defaults.'
+          : 'Every parameter back to its default (Undo or Back restores)'
+      }
+      onClick={resetView}
+    >
+      Reset view
+    </button>
   );
 }

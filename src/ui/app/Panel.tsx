@@ -6,6 +6,7 @@
  */
 import type { ReactNode, Ref } from 'react';
 import { PanelExport } from '../export/PanelExport';
+import { Linked } from '../help/LinkedText';
 import type { PanelId } from './panels';
 import './panel.css';
 
@@ -49,6 +50,7 @@ export function Panel({ note, className, sectionRef, computeMs, children, ...hea
       ref={sectionRef}
       className={className ? `panel ${className}` : 'panel'}
       aria-labelledby={`${head.id}-heading`}
+      data-panel={head.id}
       aria-busy={head.busy ?? false}
       data-compute-ms={computeMs}
     >
@@ -59,12 +61,12 @@ export function Panel({ note, className, sectionRef, computeMs, children, ...hea
   );
 }
 
-/** The "What am I looking at?" explanation of a panel. */
+/** The "What am I looking at?" explanation of a panel, its citations and glossary terms linked (src/linkText.ts). */
 export function PanelNote({ children }: { children: ReactNode }) {
   return (
     <details className="panel-note">
       <summary>What am I looking at?</summary>
-      {children}
+      <Linked>{children}</Linked>
     </details>
   );
 }

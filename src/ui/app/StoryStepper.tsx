@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { linkStateOf, useStore } from '../../state/store';
+import { LinkedText } from '../help/LinkedText';
 import { moveStep, navigateTo, openStepOf, showStepPanel, stepState, withoutStory } from './storyNavigation';
 
 export function StoryStepper() {
@@ -51,7 +52,9 @@ export function StoryStepper() {
           </button>
         </div>
       </div>
-      <p className="story-text">{step.text}</p>
+      <p className="story-text">
+        <LinkedText text={step.text} />
+      </p>
     </section>
   );
 }

@@ -1,4 +1,7 @@
-/** The panels in display order: presentation mode shows one of them (`panel`), keys 1–7 pick one. */
+/**
+ * The panels in display order: presentation mode shows one of them (`panel`); the digit keys pick one
+ * (`panelKey`), PageUp/PageDown and [ ] step through all of them.
+ */
 import type { LinkState } from '../../link';
 
 export type PanelId = LinkState['panel'];
@@ -19,3 +22,22 @@ export function panelAfter(from: PanelId, by: -1 | 1): PanelId | null {
   const i = PANELS.findIndex((p) => p.id === from) + by;
   return PANELS[i]?.id ?? null;
 }
+
+/**
+ * The key that picks the panel at `index` in presentation mode: 1–9 as numbered on the switcher, 0 for the
+ * tenth (the keyboard's order); any later panel has no key of its own and is reached with PageUp/PageDown.
+ */
+export function panelKey(index: number): string | null {
+  if (index < 9) return String(index + 1);
+  return index === 9 ? '0' : null;
+}
+
+/** The panel a digit key picks, or null. */
+export function panelOfKey(key: string): PanelId | null {
+  const index = PANELS.findIndex((_, i) => panelKey(i) === key);
+  return index < 0 ? null : PANELS[index].id;
+}
+
+/** The digit keys in use, for help texts: "1–7" (or "1–9, 0"). */
+export const PANEL_KEYS =
+  [panelKey(0), panelKey(Math.min(PANELS.length, 9) - 1)].join('–') + (PANELS.length > 9 ? ', 0' : '');

@@ -1,13 +1,15 @@
 /**
  * Page-wide keys for lectures: ← → move through the open story's steps; in presentation mode
- * PageUp/PageDown (what presentation clickers send), [ ] and 1–7 switch the panel shown.
+ * PageUp/PageDown (what presentation clickers send), [ ] and the digit keys (panels.ts `panelKey`: 1–9, 0)
+ * switch the panel shown, so that every panel is reachable however many there are.
  * Keys typed into a form control or a widget that owns the arrow keys (a slider, a list box…), keys
- * with a modifier, and keys a focused widget already handled (the charts' ← → readout calls
- * preventDefault) are left alone.
+ * with a modifier, keys a focused widget already handled (the charts' ← → readout calls
+ * preventDefault), and every key while a modal dialog is open (glossary, share: the view behind stays put)
+ * are left alone.
  */
 import { useEffect } from 'react';
 import { useStore } from '../../state/store';
-import { PANELS, panelAfter, type PanelId } from './panels';
+import { panelAfter, panelOfKey, type PanelId } from './panels';
 import { moveStep } from './storyNavigation';
 
 const INPUT_WIDGET = [
@@ -20,7 +22,7 @@ const INPUT_WIDGET = [
   ),
 ].join(', ');
 
-function isInputWidget(target: EventTarget | null): boolean {
+export function isInputWidget(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest(INPUT_WIDGET) !== null;
 }
 
@@ -28,14 +30,14 @@ function isInputWidget(target: EventTarget | null): boolean {
 function panelFor(key: string, current: PanelId): PanelId | null {
   if (key === 'PageDown' || key === ']') return panelAfter(current, 1);
   if (key === 'PageUp' || key === '[') return panelAfter(current, -1);
-  const digit = Number(key);
-  return Number.isInteger(digit) && digit >= 1 ? (PANELS[digit - 1]?.id ?? null) : null;
+  return panelOfKey(key);
 }
 
 export function useKeyboardNavigation(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isInputWidget(e.target)) return;
+      if (document.querySelector('dialog[open]')) return;
       if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
         if (moveStep(e.key === 'ArrowRight' ? 1 : -1)) e.preventDefault();
         return;

@@ -2,6 +2,7 @@
  * An axis drawn by React from a D3 scale: D3 computes the ticks and their labels, React owns the DOM.
  */
 import type { ScaleContinuousNumeric } from 'd3';
+import { powerOfTen } from '../../figure/unicode';
 import './charts.css';
 
 interface AxisProps {
@@ -20,18 +21,18 @@ interface AxisProps {
 
 export function Axis({ scale, orient, at, grid = 0, ticks = 6, format, label, labelOffset }: AxisProps) {
   const values = scale.ticks(ticks);
-  const fmt = format ?? scale.tickFormat(ticks);
+  const fmt = format ?? ('base' in scale ? logTickFormat(scale) : scale.tickFormat(ticks));
   const [r0, r1] = scale.range();
   const mid = (r0 + r1) / 2;
   if (orient === 'bottom') {
     return (
-      <g className="axis" transform={`translate(0,${at})`}>
+      <g className="axis x" transform={`translate(0,${at})`}>
         <line x1={r0} x2={r1} className="axis-line" />
         {values.map((v) => (
           <g key={v} transform={`translate(${scale(v)},0)`}>
             {grid > 0 && <line y2={-grid} className="grid" />}
             <line y2={6} className="tick" />
-            <text y={20} textAnchor="middle">
+            <text y={20} textAnchor="middle" className="tick-label">
               {fmt(v)}
             </text>
           </g>
@@ -43,13 +44,13 @@ export function Axis({ scale, orient, at, grid = 0, ticks = 6, format, label, la
     );
   }
   return (
-    <g className="axis" transform={`translate(${at},0)`}>
+    <g className="axis y" transform={`translate(${at},0)`}>
       <line y1={r0} y2={r1} className="axis-line" />
       {values.map((v) => (
         <g key={v} transform={`translate(0,${scale(v)})`}>
           {grid > 0 && <line x2={grid} className="grid" />}
           <line x2={-6} className="tick" />
-          <text x={-9} dy="0.32em" textAnchor="end">
+          <text x={-9} dy="0.32em" textAnchor="end" className="tick-label">
             {fmt(v)}
           </text>
         </g>
@@ -59,4 +60,34 @@ export function Axis({ scale, orient, at, grid = 0, ticks = 6, format, label, la
       </text>
     </g>
   );
+}
+
+/**
+ * The break mark of a y axis that does not start at 0: two short parallel slashes across the axis at the
+ * end nearest to 0 (at y), the usual sign that the axis is cut there.
+ */
+export function AxisBreak({ at, y }: { at: number; y: number }) {
+  const slash = (dy: number) => <line x1={at - 7} y1={y + dy + 3} x2={at + 7} y2={y + dy - 3} />;
+  return (
+    <g className="axis-break" data-testid="axis-break" aria-hidden="true">
+      <rect x={at - 8} y={y - 9} width={16} height={10} className="axis-break-gap" />
+      {slash(-7)}
+      {slash(-2)}
+    </g>
+  );
+}
+
+/**
+ * Tick labels of a log axis: powers of ten as 10⁻¹⁴ … 10⁵ (plain from 0.001 to 10 000, where that is
+ * shorter); the ticks between them unlabelled once the axis spans two decades, else with 4 digits.
+ */
+function logTickFormat(scale: ScaleContinuousNumeric<number, number>): (v: number) => string {
+  const [a, b] = scale.domain();
+  const decades = Math.abs(Math.log10(b / a));
+  return (v) => {
+    const e = Math.log10(v);
+    const power = Math.abs(e - Math.round(e)) < 1e-9;
+    if (power) return v >= 1e-3 && v <= 1e4 ? String(Number(v.toPrecision(1))) : powerOfTen(Math.round(e));
+    return decades >= 2 ? '' : String(Number(v.toPrecision(4)));
+  };
 }

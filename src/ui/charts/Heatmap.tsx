@@ -6,13 +6,14 @@
 import { scaleLinear } from 'd3';
 import { colourAt, colourPixels, type ColourScheme } from '../../figure/colour';
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { figureText } from '../../figure/unicode';
 import { Axis } from './Axis';
 import { pointerInSvg } from './pointer';
 import { formatReadout } from './format';
 import './charts.css';
 
 const MARGIN = { top: 8, right: 8, bottom: 34, left: 40 };
-const LEGEND = 26;
+const LEGEND_BAR = 12;
 
 interface HeatmapProps {
   title: string;
@@ -164,7 +165,8 @@ export const Heatmap = memo(function Heatmap({
             onKeyDown={onKey}
           />
         </svg>
-        {hover && (
+        {/* hidden while z is dragged: the box would cover the map being watched */}
+        {hover && !dragging && (
           <div className="readout" role="status">
             x = ({formatReadout(hover[0])}, {formatReadout(hover[1])}): {formatReadout(valueAt(hover))}
           </div>
@@ -175,7 +177,11 @@ export const Heatmap = memo(function Heatmap({
   );
 });
 
-/** A colour bar with its two ends labelled, under a map (`inset`: left and right margin of the bar). */
+/**
+ * A colour bar with its two ends labelled, under a map (`inset`: left and right margin of the bar). The end
+ * labels are text in a wrapping row, not SVG: when both do not fit beside each other (a narrow map, large
+ * presentation type) the upper one moves under the lower one instead of running into it.
+ */
 export function ColourLegend({
   domain,
   scheme,
@@ -190,27 +196,29 @@ export function ColourLegend({
   const id = `legend${useId().replace(/:/g, '')}`;
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
   const w = Math.max(60, width - 2 * inset);
+  // 3 significant digits, a true minus and a power of ten (−5.68×10⁻⁷): short enough for a bar's two ends
+  const [low, high] = domain.map((v) => (Number.isFinite(v) ? figureText(v, 3) : '—'));
   return (
-    <svg
-      width={width}
-      height={LEGEND}
+    <div
       className="colour-legend"
-      aria-label={`colour scale from ${formatReadout(domain[0])} to ${formatReadout(domain[1])}`}
+      style={{ width: w, marginLeft: inset }}
+      role="img"
+      aria-label={`colour scale from ${low} to ${high}`}
     >
-      <defs>
-        <linearGradient id={id}>
-          {stops.map((t) => (
-            <stop key={t} offset={t} stopColor={colourAt(scheme, t)} />
-          ))}
-        </linearGradient>
-      </defs>
-      <rect x={inset} y={2} width={w} height={8} fill={`url(#${id})`} />
-      <text x={inset} y={22}>
-        {formatReadout(domain[0])}
-      </text>
-      <text x={inset + w} y={22} textAnchor="end">
-        {formatReadout(domain[1])}
-      </text>
-    </svg>
+      <svg width={w} height={LEGEND_BAR} aria-hidden="true">
+        <defs>
+          <linearGradient id={id}>
+            {stops.map((t) => (
+              <stop key={t} offset={t} stopColor={colourAt(scheme, t)} />
+            ))}
+          </linearGradient>
+        </defs>
+        <rect x={0} y={2} width={w} height={8} fill={`url(#${id})`} />
+      </svg>
+      <div className="colour-ends" aria-hidden="true">
+        <span>{low}</span>
+        <span>{high}</span>
+      </div>
+    </div>
   );
 }

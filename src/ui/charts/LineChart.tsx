@@ -5,10 +5,23 @@
  * degrees as separate strokes, the "≤ floor" strip below the plot), the ray view and the function-space
  * charts. `underlay` draws marks behind the curves, clipped to the plot (reference lines); `overlay` draws
  * marks above them (data points); `below` reserves a band under the plot (the spectrum's strip).
+ * Every chart has its legend (issue 14 item 4): one entry per curve, drawn with the curve's own stroke,
+ * and any `legendExtra` entries (reference lines). The left margin grows with the widest y tick label so
+ * that the rotated y label never overlaps it.
  */
+import { valueRange } from '../../core/views/valueRange';
 import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
-import { useId, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { Axis } from './Axis';
+import {
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
+import { Axis, AxisBreak } from './Axis';
 import { formatReadout } from './format';
 import { pointerInSvg } from './pointer';
 import { useWidth } from './useWidth';
@@ -43,6 +56,14 @@ export interface Frame {
   bottom: number;
 }
 
+/** A legend entry that is not a curve, e.g. a reference line: drawn with `className`'s stroke. */
+export interface LegendEntry {
+  label: ReactNode;
+  /** stroke classes of the swatch's line, as in the plot (e.g. `reference`) */
+  className: string;
+  colour?: string;
+}
+
 export interface AxisOptions {
   label: string;
   log?: boolean;
@@ -57,8 +78,12 @@ interface LineChartProps {
   xDomain: [number, number];
   /** default: the curves' extent, made nice */
   yDomain?: [number, number];
-  /** the default y domain reaches down (or up) to 0 */
-  yIncludeZero?: boolean;
+  /**
+   * The default y domain reaches down (or up) to 0: always (`true`), or only when the curves come near 0
+   * (`'near'`: within a third of their own range); otherwise it fits the curves and the y axis carries a
+   * break mark and the note "y axis does not start at 0".
+   */
+  yIncludeZero?: boolean | 'near';
   x: AxisOptions;
   y: AxisOptions;
   /** the readout's first line, for sample i */
@@ -82,9 +107,15 @@ interface LineChartProps {
   hint?: ReactNode;
   /** `data-*` attributes of the SVG (e.g. compute times the bench reads) */
   data?: Record<string, string>;
+  /** legend entries after the curves' own (default: none) */
+  legendExtra?: readonly LegendEntry[];
 }
 
 const MARGIN = { top: 12, right: 18, bottom: 48, left: 62 };
+/** the y label's distance from the axis, at least (it grows with the tick labels' width) */
+const Y_LABEL_OFFSET = 48;
+/** gap between a y tick label and the y axis label, px */
+const LABEL_GAP = 6;
 
 /** Index of the sample nearest to `target` in monotone `xs`. */
 function nearestIndex(xs: ArrayLike<number>, target: number): number {
@@ -100,27 +131,19 @@ function nearestIndex(xs: ArrayLike<number>, target: number): number {
   return Math.abs(xs[lo] - target) <= Math.abs(xs[hi] - target) ? lo : hi;
 }
 
-function yDomainOf(curves: readonly Curve[], includeZero: boolean): [number, number] {
-  let [lo, hi] = includeZero ? [0, 0] : [Infinity, -Infinity];
-  for (const c of curves)
-    for (let i = 0; i < c.values.length; i++) {
-      const v = c.values[i];
-      if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-    }
-  if (!(hi > lo)) [lo, hi] = Number.isFinite(lo) ? [lo - 1, hi + 1] : [0, 1];
-  return [lo, hi];
-}
-
 /**
  * Not memoized itself: every caller is a component memoized on the data it draws, and builds its props
  * from that data.
  */
 export function LineChart(props: LineChartProps) {
   const { xs, curves, xDomain, yDomain, yIncludeZero = false, summary, testId, underlay, overlay, below } = props;
-  const { onPlotClick, markers, readoutTitle, readoutLines, hint, data } = props;
+  const { onPlotClick, markers, readoutTitle, readoutLines, hint, data, legendExtra } = props;
   const height = props.height ?? 300;
   const [ref, width] = useWidth<HTMLDivElement>();
   const [hovered, setHover] = useState<number | null>(null);
+  // widest y tick label and the y label's height, measured after layout (fonts differ by mode and screen)
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [measured, setMeasured] = useState({ ticks: 0, label: 0 });
   const n = xs.length;
   // a sample index kept from longer data (kmax lowered while a readout is shown) is no sample
   const hover = hovered !== null && hovered < n ? hovered : null;
@@ -128,8 +151,12 @@ export function LineChart(props: LineChartProps) {
   // the plot's edge, not flattened
   const clip = `clip${useId().replace(/:/g, '')}`;
   const belowHeight = below ? below.height + 8 : 0;
+  // the rotated y label sits beyond the widest tick label: its baseline at yLabelOffset, its glyphs
+  // reaching about 0.8 of its box height further out
+  const yLabelOffset = Math.max(Y_LABEL_OFFSET, Math.ceil(9 + measured.ticks + LABEL_GAP + 0.25 * measured.label));
+  const left = Math.max(MARGIN.left, Math.ceil(yLabelOffset + 0.8 * measured.label + 2));
   const frame: Frame = {
-    left: MARGIN.left,
+    left,
     right: width - MARGIN.right,
     top: MARGIN.top,
     bottom: height - MARGIN.bottom - belowHeight,
@@ -138,9 +165,15 @@ export function LineChart(props: LineChartProps) {
   const yLog = props.y.log ?? false;
 
   const { x, y, paths } = useMemo(() => {
-    const x = (xLog ? scaleLog() : scaleLinear()).domain(xDomain).range([MARGIN.left, width - MARGIN.right]);
+    const x = (xLog ? scaleLog() : scaleLinear()).domain(xDomain).range([left, width - MARGIN.right]);
     const y = (yLog ? scaleLog() : scaleLinear())
-      .domain(yDomain ?? yDomainOf(curves, yIncludeZero))
+      .domain(
+        yDomain ??
+          valueRange(
+            curves.map((c) => c.values),
+            yIncludeZero,
+          ).domain,
+      )
       .range([height - MARGIN.bottom - belowHeight, MARGIN.top]);
     if (!yDomain && !yLog) y.nice();
     // one decimal of a pixel is all a screen shows; shorter path strings are cheaper to build and parse
@@ -159,7 +192,23 @@ export function LineChart(props: LineChartProps) {
       };
     });
     return { x, y, paths };
-  }, [xs, curves, xDomain, yDomain, yIncludeZero, xLog, yLog, width, height, belowHeight]);
+  }, [xs, curves, xDomain, yDomain, yIncludeZero, xLog, yLog, width, height, belowHeight, left]);
+
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const ticks = Math.max(
+      0,
+      ...Array.from(svg.querySelectorAll<SVGTextElement>('.axis.y .tick-label'), (t) => t.getBBox().width),
+    );
+    const label = svg.querySelector<SVGTextElement>('.axis.y .axis-label')?.getBBox().height ?? 0;
+    // settle on whole pixels: a sub-pixel change must not start another round of layout
+    const next = { ticks: Math.ceil(ticks), label: Math.ceil(label) };
+    if (next.ticks !== measured.ticks || next.label !== measured.label) setMeasured(next);
+  });
+
+  const [yLo, yHi] = y.domain();
+  const yBreak = yIncludeZero === 'near' && !yLog && (yLo > 0 || yHi < 0);
 
   const [small, large] = props.keySteps ?? [Math.max(1, Math.round(n / 100)), Math.max(1, Math.round(n / 10))];
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
@@ -181,6 +230,7 @@ export function LineChart(props: LineChartProps) {
   return (
     <div className="chart" ref={ref}>
       <svg
+        ref={svgRef}
         width={width}
         height={height}
         role="img"
@@ -204,13 +254,14 @@ export function LineChart(props: LineChartProps) {
         <Axis
           scale={y}
           orient="left"
-          at={MARGIN.left}
+          at={left}
           label={props.y.label}
-          labelOffset={48}
+          labelOffset={yLabelOffset}
           grid={plotWidth}
           ticks={props.y.ticks ?? (yLog ? 5 : 6)}
           format={props.y.format}
         />
+        {yBreak && <AxisBreak at={left} y={yLo > 0 ? frame.bottom : frame.top} />}
         <clipPath id={clip}>
           <rect x={frame.left} y={frame.top} width={plotWidth} height={frame.bottom - frame.top} />
         </clipPath>
@@ -265,8 +316,62 @@ export function LineChart(props: LineChartProps) {
               ))}
         </div>
       )}
+      {yBreak && (
+        <p className="axis-note" data-testid={`${testId}-y-break`}>
+          The y axis does not start at 0: it spans the visible values, {formatReadout(yLo)} to {formatReadout(yHi)}.
+        </p>
+      )}
+      <Legend curves={curves} extra={legendExtra} testId={`${testId}-legend`} />
       {hint && <p className="hint">{hint}</p>}
     </div>
+  );
+}
+
+/** The chart's legend: each curve's name beside a sample of its own stroke (solid, dashed, even/odd). */
+function Legend({
+  curves,
+  extra = [],
+  testId,
+}: {
+  curves: readonly Curve[];
+  extra?: readonly LegendEntry[];
+  testId: string;
+}) {
+  const swatch = (colour: string | undefined, classes: string[]) => (
+    <svg className="legend-line" width={28} height={10} aria-hidden="true">
+      {classes.map((c, i) => (
+        <line
+          key={c}
+          x1={classes.length === 1 ? 1 : i * 15 + 1}
+          x2={classes.length === 1 ? 27 : i * 15 + 12}
+          y1={5}
+          y2={5}
+          className={c}
+          stroke={colour}
+        />
+      ))}
+    </svg>
+  );
+  const strokes = (c: Curve) => {
+    const base = ['curve', c.dashed && 'fitted', c.reference && 'reference'].filter(Boolean).join(' ');
+    // both parities: a solid (even) and a dotted (odd) sample
+    return c.parity === 'all' ? [base, `${base} odd`] : [c.parity === 'odd' ? `${base} odd` : base];
+  };
+  return (
+    <ul className="legend" aria-label="Legend" data-testid={testId}>
+      {curves.map((c, i) => (
+        <li key={`curve-${i}`}>
+          {swatch(c.colour, strokes(c))}
+          {c.label}
+        </li>
+      ))}
+      {extra.map((e, i) => (
+        <li key={`extra-${i}`}>
+          {swatch(e.colour, [e.className])}
+          {e.label}
+        </li>
+      ))}
+    </ul>
   );
 }
 

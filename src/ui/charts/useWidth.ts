@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 /** Width of an element, following resizes (charts draw at their container's width). */
 export function useWidth<T extends HTMLElement>(fallback = 600) {
@@ -13,4 +13,14 @@ export function useWidth<T extends HTMLElement>(fallback = 600) {
     return () => observer.disconnect();
   }, [fallback]);
   return [ref, width] as const;
+}
+
+const onResize = (onChange: () => void) => {
+  addEventListener('resize', onChange);
+  return () => removeEventListener('resize', onChange);
+};
+
+/** The window's inner height, following resizes (views that must fit one screen, e.g. on a projector). */
+export function useViewportHeight(): number {
+  return useSyncExternalStore(onResize, () => innerHeight);
 }

@@ -3,12 +3,12 @@
  * reorder (up to 8 instances, the same family more than once). Driven by the kernel registry.
  */
 import { memo, useState } from 'react';
-import { FAMILIES, familyOf, type ControlPlace, type KernelInstance } from '../../core/kernels/registry';
+import { FAMILIES, familyOf, type ControlPlace, type KernelInstance, kernelLabel } from '../../core/kernels/registry';
 import { MAX_INSTANCES } from '../../link';
 import { useStore, withKernelParam } from '../../state/store';
 import { Formula } from './Formula';
 import { ParamControl } from './ParamControl';
-import { colourOf } from '../../figure/palette';
+import { seriesColour } from '../../figure/palette';
 import { prefetchProfiles } from '../panels/profile/useProfile';
 import './controls.css';
 
@@ -43,10 +43,10 @@ const KernelCard = memo(function KernelCard({
   const { setKernelParam, commit, removeKernel, duplicateKernel, moveKernel } = useStore.getState();
   const name = `${f.name} (kernel ${position + 1})`;
   return (
-    <li className="kernel-card" style={{ borderLeftColor: colourOf(position) }} aria-label={name}>
+    <li className="kernel-card" style={{ borderLeftColor: seriesColour(position) }} aria-label={name}>
       <div className="kernel-head">
-        <span className="swatch" style={{ background: colourOf(position) }} aria-hidden="true" />
-        <strong>{f.name}</strong>
+        <span className="swatch" style={{ background: seriesColour(position) }} aria-hidden="true" />
+        <strong>{kernelLabel(kernel, position)}</strong>
         <Formula tex={f.latex(kernel.params)} text={f.text(kernel.params)} />
       </div>
       {f.params

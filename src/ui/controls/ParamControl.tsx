@@ -10,7 +10,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { NumberParam, ParamSpec, ParamValue } from '../../core/kernels/registry';
 import { formatValue } from '../../core/kernels/registry';
 import { coerceParam } from '../../link';
-import { sliderModel, sliderNeighbours } from './sliderModel';
+import { integerArrow, sliderModel, sliderNeighbours } from './sliderModel';
 import { FieldNotes, useDraftField } from './useDraftField';
 import './controls.css';
 
@@ -114,6 +114,14 @@ function SelectControl({
   );
 }
 
+/** Arrow keys of a range input and the way each moves its value (up and right are up, as the browser has it). */
+const ARROW_DIRECTION: Record<string, -1 | 1 | undefined> = {
+  ArrowLeft: -1,
+  ArrowDown: -1,
+  ArrowRight: 1,
+  ArrowUp: 1,
+};
+
 function NumberControl({
   spec,
   value,
@@ -154,7 +162,13 @@ function NumberControl({
           step={model.step}
           value={model.toSlider(Math.min(spec.max, Math.max(spec.min, value)))}
           onChange={(e) => {
-            const v = model.fromSlider(Number(e.target.value));
+            const position = Number(e.target.value);
+            let v = model.fromSlider(position);
+            // an increment that is neither a drag nor a key (a screen reader's swipe calls stepUp/stepDown)
+            // moves an integer by 1, where one slider step is finer than a value and would round back
+            const at = model.toSlider(value);
+            if (spec.integer && !dragging.current && v === value && position !== at)
+              v = integerArrow(spec, value, position > at ? 1 : -1);
             clearMessage();
             if (v !== value) onChange(Math.min(spec.max, Math.max(spec.min, v)), false);
           }}
@@ -166,7 +180,16 @@ function NumberControl({
             onCommit();
             reportNeighbours();
           }}
-          onKeyDown={() => (dragging.current = false)}
+          onKeyDown={(e) => {
+            dragging.current = false;
+            const dir = spec.integer ? ARROW_DIRECTION[e.key] : undefined;
+            if (dir === undefined) return;
+            // an integer moves by exactly 1 (the slider's own step is finer or coarser on a non-linear scale)
+            e.preventDefault();
+            const v = integerArrow(spec, value, dir);
+            clearMessage();
+            if (v !== value) onChange(v, false);
+          }}
           onKeyUp={onCommit}
           onFocus={() => setFocused(true)}
           onBlur={() => {

@@ -1,7 +1,9 @@
 /**
  * Panel exports (README "Exports"): SVG and CSV are what `npm run -s figure` prints for the current link,
  * rendered by the worker from the same code (numbers can differ in the last bit: the browser's Math
- * functions are not Node's); PNG is that SVG drawn at twice its size.
+ * functions are not Node's), with the page's address as `--base`: the CSV's first line and the SVG carry
+ * the absolute link of the view, which opens it from a printout or a file. PNG is that SVG drawn at twice
+ * its size.
  */
 import type { FigureFormat } from '../../figure';
 import type { LinkState } from '../../link';
@@ -23,9 +25,12 @@ const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv',
 };
 
-async function figureText(link: string, panel: PanelId, format: FigureFormat): Promise<string> {
-  return callWorker('profile', (worker) => worker.figure(link, panel, format));
+async function figureText(link: string, panel: PanelId, format: FigureFormat, base: string): Promise<string> {
+  return callWorker('profile', (worker) => worker.figure(link, panel, format, base));
 }
+
+/** The page's address without its query and fragment: the figure's link is this plus the view's query. */
+const pageBase = () => `${location.origin}${location.pathname}`;
 
 /** Draws an SVG document onto a canvas `scale` times its size and encodes it as PNG. */
 async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
@@ -64,11 +69,12 @@ export async function exportPanel(state: LinkState, panel: PanelId, format: Expo
   // without story and presentation parameters: the figure's own link line names its content
   const link = contentLink(state);
   const figureFormat = format === 'png' ? 'svg' : format;
+  const base = pageBase();
   // the real-data figure is made from the results computed so far, not from the link alone
   const text =
     panel === 'realdata'
-      ? await realdataFigureFile(state, link, figureFormat)
-      : await figureText(link, panel, figureFormat);
+      ? await realdataFigureFile(state, link, figureFormat, base)
+      : await figureText(link, panel, figureFormat, base);
   const blob = format === 'png' ? await svgToPng(text) : new Blob([text], { type: MIME[format] });
   download(blob, exportFileName(panel, format));
 }

@@ -8,7 +8,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KernelInstance } from '../../../core/kernels/registry';
 import { LEARNED_RESIDUAL, type LearningCurves, type LearningViewRequest } from '../../../core/functionSpace/learning';
-import { colourOf } from '../../../figure/palette';
+import { seriesColour } from '../../../figure/palette';
 import { readDegrees } from '../../../link';
 import { useStore } from '../../../state/store';
 import type { Timed } from '../../../workerClient/api';
@@ -55,10 +55,10 @@ export function LearningPanel() {
             −λ<sub>k</sub>t
           </sup>{' '}
           (time in units of 1/η), so degree k is learned (residual below 10 %) at t<sub>k</sub> = ln 10 / λ<sub>k</sub>.
-          NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) learn in the same order at times growing like k<sup>d</sup>.
-          The Gaussian’s times grow faster than any power; the bias-free one-hidden-layer NTK never learns odd k ≥ 3,
-          and the deeper bias-free NTKs learn some odd degrees after the next even one (try degrees 8,9,10,11,12 with
-          ntk(L=2)).
+          NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) learn in the same order at times growing like k<sup>d</sup>
+          (Basri et al. 2019). The Gaussian’s times grow faster than any power; the bias-free one-hidden-layer NTK never
+          learns odd k ≥ 3, and the deeper bias-free NTKs learn some odd degrees after the next even one (try degrees
+          8,9,10,11,12 with ntk(L=2)).
         </>
       }
     >
@@ -149,7 +149,7 @@ const TimesChart = memo(function TimesChart({
     () =>
       data.kernels.map((kc, i) => ({
         label: kernelLabel(kernels[i], i),
-        colour: colourOf(i),
+        colour: seriesColour(i),
         values: kc.degrees.map((c) => c.timeToLearn ?? NaN),
       })),
     [data, kernels],
@@ -168,7 +168,7 @@ const TimesChart = memo(function TimesChart({
       xDomain={xDomain}
       yDomain={yDomain}
       x={{ label: 'degree k of the harmonic', log: xLog }}
-      y={{ label: 'time to learn t_k (units of 1/η)', log: true }}
+      y={{ label: 'time to learn tₖ (units of 1/η)', log: true }}
       readoutTitle={(i) => `k = ${data.degrees[i]}`}
       summary={`Time to learn each degree k for ${kernels.length} kernels on S^${d - 1}; the dashed line is the current time t: degrees below it are learned.`}
       testId="learning-times"
@@ -209,7 +209,7 @@ const ProfileAtT = memo(function ProfileAtT({ data, kernels }: { data: Result; k
     () => [
       ...data.kernels.map((kc, i) => ({
         label: kernelLabel(kernels[i], i),
-        colour: colourOf(i),
+        colour: seriesColour(i),
         values: kc.profile,
       })),
       { label: 'target g', colour: 'var(--fg)', values: data.target, reference: true },
@@ -244,7 +244,8 @@ function LearningTable({ data, kernels }: { data: Result; kernels: readonly Kern
             <th scope="col">k</th>
             {kernels.map((k, i) => (
               <th key={i} scope="col">
-                <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" /> {kernelLabel(k, i)}
+                <span className="swatch" style={{ background: seriesColour(i) }} aria-hidden="true" />{' '}
+                {kernelLabel(k, i)}
               </th>
             ))}
           </tr>

@@ -6,10 +6,11 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GENERATOR_NAME } from '../../../core/numerics/random';
 import { familyOf, kernelLabel } from '../../../core/kernels/registry';
-import { colourOf } from '../../../figure/palette';
+import { seriesColour } from '../../../figure/palette';
 import { comparison, sameComparisonText } from '../../../link';
 import { useStore } from '../../../state/store';
-import { useWidth } from '../../charts/useWidth';
+import { useViewportHeight, useWidth } from '../../charts/useWidth';
+import { mapGrid } from './mapGrid';
 import { formatReadout } from '../../charts/format';
 import { Heatmap } from '../../charts/Heatmap';
 import { type Curve, LineChart } from '../../charts/LineChart';
@@ -118,13 +119,26 @@ function HomogeneousToggles() {
             checked={k.params.hom === 1}
             onChange={(e) => setKernelParam(i, 'hom', e.target.checked ? 1 : 0)}
           />
-          <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" />
-          {i + 1}. {familyOf(k).name}
+          <span className="swatch" style={{ background: seriesColour(i) }} aria-hidden="true" />
+          {kernelLabel(k, i)}
         </label>
       ))}
     </fieldset>
   );
 }
+
+/**
+ * The maps' layout (mapGrid.ts): all rows within this share of the window's height; the height a map takes
+ * beyond its width (caption, axes, colour legend: larger type in presentation mode); widths in px.
+ */
+const MAPS_HEIGHT = 0.8;
+const MAPS_HEIGHT_PRESENT = 0.82;
+const MAPS_GAP = 8;
+const MAP_CHROME = 52;
+const MAP_CHROME_PRESENT = 76;
+const MAP_MIN = 170;
+const MAP_MAX = 380;
+const MAP_MAX_PRESENT = 620;
 
 /** Memoized, like the views below: a drag re-renders only what its new data changes. */
 const Maps = memo(function Maps({
@@ -136,9 +150,18 @@ const Maps = memo(function Maps({
 }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const scale = useStore((s) => s.scale);
-  // small multiples: as many maps of 200–300 px as fit in a row
-  const columns = Math.max(1, Math.floor(width / 208));
-  const mapWidth = Math.min(300, Math.floor(width / columns) - 8);
+  const present = useStore((s) => s.present === 1);
+  const viewportHeight = useViewportHeight();
+  const mapCount = data.values.length + (data.diff ? 1 : 0);
+  // small multiples as large as the screen allows: all rows within most of the window's height
+  const { columns, mapWidth } = mapGrid(mapCount, {
+    width,
+    height: Math.round(viewportHeight * (present ? MAPS_HEIGHT_PRESENT : MAPS_HEIGHT)),
+    gap: MAPS_GAP,
+    chrome: present ? MAP_CHROME_PRESENT : MAP_CHROME,
+    minWidth: MAP_MIN,
+    maxWidth: present ? MAP_MAX_PRESENT : MAP_MAX,
+  });
   const domains = useMemo(() => {
     const shared: [number, number] = [
       Math.min(...data.ranges.map((r) => r[0])),
@@ -150,7 +173,13 @@ const Maps = memo(function Maps({
   const name = (i: number) => kernelLabel(data.kernels[i], i);
   const noDifference = useStore((s) => sameComparisonText(s.kernels, comparison(s.kernels, s.da, s.db)));
   return (
-    <div className="maps" ref={ref} data-compute-ms={data.computeMs.toFixed(2)} data-size={data.size}>
+    <div
+      className="maps"
+      ref={ref}
+      style={{ gridTemplateColumns: `repeat(${columns}, ${mapWidth}px)` }}
+      data-compute-ms={data.computeMs.toFixed(2)}
+      data-size={data.size}
+    >
       {data.values.map((values, i) => (
         <Heatmap
           key={i}
@@ -200,7 +229,7 @@ const RayView = memo(function RayView() {
     return {
       xs: data.r,
       curves: data.values.map(
-        (values, i): Curve => ({ label: kernelLabel(data.kernels[i], i), colour: colourOf(i), values }),
+        (values, i): Curve => ({ label: kernelLabel(data.kernels[i], i), colour: seriesColour(i), values }),
       ),
       xDomain: [0, data.r[data.r.length - 1]] as [number, number],
     };

@@ -1,11 +1,10 @@
 import { memo, useMemo } from 'react';
-import { familyOf, kernelLabel } from '../../../core/kernels/registry';
+import { kernelLabel } from '../../../core/kernels/registry';
 import { MAX_INSTANCES } from '../../../link';
 import { useStore } from '../../../state/store';
 import { formatReadout } from '../../charts/format';
 import { LineChart, type Curve } from '../../charts/LineChart';
-import { Formula } from '../../controls/Formula';
-import { colourOf } from '../../../figure/palette';
+import { seriesColour } from '../../../figure/palette';
 import { prefetchProfiles, useProfile, type ProfileData } from './useProfile';
 import { Panel } from '../../app/Panel';
 import './profile.css';
@@ -26,14 +25,14 @@ export function ProfilePanel() {
       note={
         <>
           Each kernel on the unit sphere depends only on the angle θ between x and z. NTK and Laplace both have a cusp
-          at θ = 0 (zoom in); the Gaussian is smooth there.
+          at θ = 0 (zoom in), which fixes the decay of their eigenvalues (Bietti &amp; Bach 2021); the Gaussian is
+          smooth there.
         </>
       }
     >
       <ProfileControls />
       {data ? <ProfileChart data={data} /> : <div className="chart-placeholder">Computing the profile…</div>}
       <FitReadout data={data} />
-      <Legend />
     </Panel>
   );
 }
@@ -96,12 +95,12 @@ const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData })
       i === fitted
         ? {
             label: `fitted Laplace (c = ${formatReadout(data.fit!.c)})`,
-            colour: colourOf(fitTarget),
+            colour: seriesColour(fitTarget),
             values: v,
             id: 'fit',
             dashed: true,
           }
-        : { label: kernelLabel(data.kernels[i], i), colour: colourOf(i), values: v },
+        : { label: kernelLabel(data.kernels[i], i), colour: seriesColour(i), values: v },
     );
     return {
       xs,
@@ -115,7 +114,8 @@ const ProfileChart = memo(function ProfileChart({ data }: { data: ProfileData })
   return (
     <LineChart
       {...chart}
-      yIncludeZero
+      // a zoom on the cusp (0–5°: values 0.9…1) fits the axis to the curves, with a break mark at its foot
+      yIncludeZero="near"
       height={HEIGHT}
       keySteps={KEY_STEPS}
       markers
@@ -138,7 +138,7 @@ function describeProfile({ profile, kernels, unit, thetaMax }: ProfileData): str
   const at = formatReadout((profile.theta[mid] * 180) / Math.PI);
   const parts = kernels.map(
     (k, i) =>
-      `${familyOf(k).text(k.params)}: ${formatReadout(profile.values[i][0])} at θ = 0°, ${formatReadout(profile.values[i][mid])} at θ = ${at}°`,
+      `${kernelLabel(k, i)}: ${formatReadout(profile.values[i][0])} at θ = 0°, ${formatReadout(profile.values[i][mid])} at θ = ${at}°`,
   );
   return `Kernel profiles${unit ? ' divided by κ(1)' : ''} over θ from 0° to ${formatReadout((thetaMax * 180) / Math.PI)}°. ${parts.join('; ')}.`;
 }
@@ -176,22 +176,5 @@ function FitReadout({ data }: { data: ProfileData | null }) {
         </div>
       )}
     </div>
-  );
-}
-
-function Legend() {
-  const kernels = useStore((s) => s.kernels);
-  return (
-    <ul className="legend" aria-label="Legend">
-      {kernels.map((k, i) => {
-        const f = familyOf(k);
-        return (
-          <li key={i}>
-            <span className="swatch line" style={{ background: colourOf(i) }} aria-hidden="true" />
-            <Formula tex={f.latex(k.params)} text={f.text(k.params)} />
-          </li>
-        );
-      })}
-    </ul>
   );
 }

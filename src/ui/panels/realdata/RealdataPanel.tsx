@@ -97,10 +97,10 @@ export function RealdataPanel() {
       className="realdata"
       note={
         <>
-          Geifman et al. report that on real data the NTK, the Laplace kernel and the γ-exponential kernels “perform
-          almost identically”. Here every contestant is a kernel SVM (LIBSVM, compiled to WebAssembly) run by Arora et
-          al.’s protocol on the 90 UCI data sets with at most 5000 rows: its kernel and C are chosen on a fixed 50/50
-          validation split, then the accuracy is the mean over four fixed train/test folds. The Laplace and
+          Geifman et al. (2020) report that on real data the NTK, the Laplace kernel and the γ-exponential kernels
+          “perform almost identically”. Here every contestant is a kernel SVM (LIBSVM, compiled to WebAssembly) run by
+          Arora et al.’s protocol on the 90 UCI data sets with at most 5000 rows: its kernel and C are chosen on a fixed
+          50/50 validation split, then the accuracy is the mean over four fixed train/test folds. The Laplace and
           γ-exponential scales are c = a/m<sup>γ</sup>, m the median distance between training points. <em>sphere</em>{' '}
           puts every row on the unit sphere, where NTK and Laplace are both functions of the angle. Results are kept in
           this browser.

@@ -122,11 +122,16 @@ export function currentSelection(
 }
 
 /** The panel's figure file for the current link and results (README "Exports"). */
-export function realdataFigureFile(state: LinkState, link: string, format: FigureFormat): Promise<string> {
+export function realdataFigureFile(
+  state: LinkState,
+  link: string,
+  format: FigureFormat,
+  base?: string,
+): Promise<string> {
   const { results, custom } = useRealdataRun.getState();
   const selection = currentSelection(state, custom);
   return callWorker('function', (w) =>
-    w.realdataFigure(selection, foundResults(selection, results, custom), link, format),
+    w.realdataFigure(selection, foundResults(selection, results, custom), link, format, base),
   );
 }
 

@@ -1,14 +1,14 @@
 /**
  * Kernel regression on the circle (docs/function-space.md): the user's data points (click to add, click a
- * point to remove, or edit the list, or load a target), and the kernel ridge regression predictor of every
+ * point to remove, Undo or Ctrl+Z to take a click back; or edit the list, or load a target), and the kernel ridge regression predictor of every
  * kernel, with the Laplace kernel fitted to the first NTK and the largest gap between the two.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { familyOf, type KernelInstance, kernelLabel } from '../../../core/kernels/registry';
 import { TARGET_KINDS, loadTarget, type TargetKind } from '../../../core/functionSpace/targets';
 import type { RegressionView } from '../../../core/views/regressionView';
-import { colourOf } from '../../../figure/palette';
+import { seriesColour } from '../../../figure/palette';
 import { POINT_LIMITS, pointsText, readPoints, type DataPoint } from '../../../link';
 import { useStore } from '../../../state/store';
 import type { Timed } from '../../../workerClient/api';
@@ -20,6 +20,7 @@ import { computation, useComputation } from '../../compute/useComputation';
 import './regression.css';
 import { Panel } from '../../app/Panel';
 import { GlobalParam } from '../../controls/GlobalParam';
+import { type PointEdit, usePointUndo } from './usePointUndo';
 
 /** At most one call in flight while a drag runs; the last result kept (a view scrolled back is drawn at once). */
 const regressionView = computation(computeRegression, { channel: 'coalesced', keep: 1 });
@@ -54,9 +55,11 @@ export function RegressionPanel() {
     failure: 'The regression could not be computed',
     onScreen: true,
   });
+  const edits = usePointUndo(pts);
   return (
     <Panel
       id="regression"
+      className="regression"
       title="Kernel regression on the circle"
       busy={busy}
       sectionRef={ref}
@@ -72,7 +75,7 @@ export function RegressionPanel() {
       <RegressionControls points={points} />
       {data && request ? (
         <>
-          <RegressionChart data={data} points={points} kernels={request.kernels} />
+          <RegressionChart data={data} points={points} kernels={request.kernels} edits={edits} />
           <RegressionReadout data={data} kernels={request.kernels} ridge={request.ridge} n={request.theta.length} />
         </>
       ) : (
@@ -131,27 +134,37 @@ const RegressionControls = memo(function RegressionControls({ points }: { points
   );
 });
 
+/** The points' dots by their number: smaller and translucent when many, so that they do not hide the curves. */
+function dotStyle(count: number): { r: number; opacity: number } {
+  const crowd = Math.sqrt(20 / Math.max(20, count));
+  return { r: Math.max(2.5, 5 * crowd), opacity: Math.max(0.45, crowd) };
+}
+
+const describePoint = (p: DataPoint) => `the point θ = ${p.angle}°, y = ${p.value}`;
+
 const RegressionChart = memo(function RegressionChart({
   data,
   points,
   kernels,
+  edits,
 }: {
   data: Result;
   points: DataPoint[];
   kernels: readonly KernelInstance[];
+  edits: ReturnType<typeof usePointUndo>;
 }) {
   const xs = useMemo(() => Array.from(data.theta, (t) => (t * 180) / Math.PI), [data.theta]);
   const curves = useMemo(() => {
     const list: Curve[] = data.values.map((values, i) => ({
       label: kernelLabel(kernels[i], i),
-      colour: colourOf(i),
+      colour: seriesColour(i),
       values,
     }));
     const c = data.comparison;
     if (c)
       list.push({
         label: `Laplace fitted to kernel ${c.ntk + 1} (c = ${formatReadout(c.fit.c)})`,
-        colour: colourOf(c.ntk),
+        colour: seriesColour(c.ntk),
         values: c.values,
         dashed: true,
       });
@@ -159,7 +172,7 @@ const RegressionChart = memo(function RegressionChart({
   }, [data, kernels]);
   // the data set the scale: a wild minimum-norm predictor is clipped rather than flattening the data
   const bound = 1.6 * Math.max(1, ...points.map((p) => Math.abs(p.value)));
-  const { setGlobal, notify } = useStore.getState();
+  const { notify } = useStore.getState();
   const addPoint = (angle: number, value: number) => {
     if (points.length >= POINT_LIMITS.items) {
       notify('info', `At most ${POINT_LIMITS.items} data points.`, [
@@ -169,43 +182,74 @@ const RegressionChart = memo(function RegressionChart({
     }
     const a = Math.round(Math.min(359.9, Math.max(0, angle)) * 10) / 10 + 0;
     const v = Math.round(Math.max(-POINT_LIMITS.value, Math.min(POINT_LIMITS.value, value)) * 100) / 100 + 0;
-    setGlobal('pts', pointsText([...points, { angle: a, value: v }]));
+    edits.edit(pointsText([...points, { angle: a, value: v }]), `Added ${describePoint({ angle: a, value: v })}`);
   };
-  const removePoint = (index: number) => setGlobal('pts', pointsText(points.filter((_, i) => i !== index)));
+  const removePoint = (index: number) =>
+    edits.edit(pointsText(points.filter((_, i) => i !== index)), `Removed ${describePoint(points[index])}`);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && edits.last) {
+      e.preventDefault();
+      edits.undo();
+    }
+  };
+  const dot = dotStyle(points.length);
   return (
-    <LineChart
-      xs={xs}
-      curves={curves}
-      xDomain={[0, 360]}
-      yDomain={[-bound, bound]}
-      x={{ label: 'angle θ on the circle (degrees)' }}
-      y={{ label: 'y, f(θ)' }}
-      readoutTitle={(i) => `θ = ${formatReadout(xs[i])}°`}
-      summary={`Kernel ridge regression predictors of ${kernels.length} kernels on ${points.length} data points on the circle.`}
-      testId="regression-chart"
-      onPlotClick={addPoint}
-      overlay={({ x, y }) => (
-        <g className="data-points" aria-hidden="true">
-          {points.map((p, i) => (
-            // a pointer shortcut only: from the keyboard the points are edited in the "data points" field
-            <circle
-              key={i}
-              cx={x(p.angle)}
-              cy={y(p.value)}
-              r={5}
-              onClick={() => removePoint(i)}
-              data-testid="data-point"
-            >
-              <title>
-                θ = {p.angle}°, y = {p.value} (click to remove)
-              </title>
-            </circle>
-          ))}
-        </g>
-      )}
-    />
+    // Ctrl+Z from the chart: a click on the plot focuses it (a focusable SVG), so the key arrives here
+    <div className="regression-plot" onKeyDown={onKeyDown}>
+      <LineChart
+        xs={xs}
+        curves={curves}
+        xDomain={[0, 360]}
+        yDomain={[-bound, bound]}
+        x={{ label: 'angle θ on the circle (degrees)' }}
+        y={{ label: 'y, f(θ)' }}
+        readoutTitle={(i) => `θ = ${formatReadout(xs[i])}°`}
+        summary={`Kernel ridge regression predictors of ${kernels.length} kernels on ${points.length} data points on the circle.`}
+        testId="regression-chart"
+        onPlotClick={addPoint}
+        hint={<PointEditHint last={edits.last} onUndo={edits.undo} />}
+        overlay={({ x, y }) => (
+          <g className="data-points" aria-hidden="true" fillOpacity={dot.opacity}>
+            {points.map((p, i) => (
+              // a pointer shortcut only: from the keyboard the points are edited in the "data points" field
+              <circle
+                key={i}
+                cx={x(p.angle)}
+                cy={y(p.value)}
+                r={dot.r}
+                onClick={() => removePoint(i)}
+                data-testid="data-point"
+              >
+                <title>
+                  θ = {p.angle}°, y = {p.value} (click to remove)
+                </title>
+              </circle>
+            ))}
+          </g>
+        )}
+      />
+    </div>
   );
 });
+
+/** Under the chart: how to edit the points, or what the last click did and the way to take it back. */
+function PointEditHint({ last, onUndo }: { last: PointEdit | null; onUndo(): void }) {
+  return (
+    <span role="status" className="point-edit" data-testid="point-edit">
+      {last ? (
+        <>
+          {last.said}.{' '}
+          <button type="button" onClick={onUndo}>
+            Undo
+          </button>{' '}
+          (Ctrl+Z)
+        </>
+      ) : (
+        'Click the chart to add a data point, click a point to remove it; Undo (Ctrl+Z) takes a click back.'
+      )}
+    </span>
+  );
+}
 
 /** The bias-free one-hidden-layer NTK: its RKHS has no odd harmonics of degree ≥ 3 (math.md §4). */
 const lacksOddHarmonics = (k: KernelInstance) => familyOf(k).decay(2, k.params).oddVanish;
@@ -236,7 +280,7 @@ function RegressionReadout({
       <ul className="fit-status">
         {data.fits.map((fit, i) => (
           <li key={i}>
-            <span className="swatch" style={{ background: colourOf(i) }} aria-hidden="true" />
+            <span className="swatch" style={{ background: seriesColour(i) }} aria-hidden="true" />
             {kernelLabel(kernels[i], i)}:{' '}
             {n === 0
               ? 'no data'

@@ -11,7 +11,7 @@ import type { KernelInstance } from '../../../core/kernels/registry';
 import { harmonicCount } from '../../../core/functionSpace/harmonics';
 import type { GpSamplesRequest } from '../../../core/functionSpace/samples';
 import { packedTable } from '../../../figure/colour';
-import { colourOf } from '../../../figure/palette';
+import { seriesColour } from '../../../figure/palette';
 import { controlSpec } from '../../../link';
 import { useStore } from '../../../state/store';
 import type { GpSamplesView, Timed } from '../../../workerClient/api';
@@ -67,8 +67,9 @@ export function SamplesPanel() {
           Each picture is f = Σ<sub>k≤K</sub> √λ<sub>k</sub> Σ<sub>j</sub> ξ<sub>kj</sub> Y<sub>kj</sub>, a draw from
           the Gaussian process with covariance k(x, z), built from the kernel’s Mercer eigenvalues λ<sub>k</sub> and
           spherical harmonics Y<sub>kj</sub>. Every kernel uses the <em>same</em> random numbers ξ, so the pictures
-          differ only through the spectra: NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) look alike and equally
-          rough, a smaller γ is rougher, the Gaussian’s fast-decaying spectrum gives a smooth function.
+          differ only through the spectra: NTK and Laplace (λ<sub>k</sub> ~ k<sup>−d</sup>) look alike, the NTK a little
+          smoother (the same rate with a smaller constant), a smaller γ is rougher, the Gaussian’s fast-decaying
+          spectrum gives a smooth function.
         </>
       }
     >
@@ -136,7 +137,7 @@ const CircleSamples = memo(function CircleSamples({
 }) {
   const xs = useMemo(() => Array.from(data.theta, (t) => (t * 180) / Math.PI), [data.theta]);
   const curves = useMemo(
-    () => data.values.map((values, i) => ({ label: kernelLabel(kernels[i], i), colour: colourOf(i), values })),
+    () => data.values.map((values, i) => ({ label: kernelLabel(kernels[i], i), colour: seriesColour(i), values })),
     [data.values, kernels],
   );
   return (
@@ -248,7 +249,7 @@ const Globes = memo(function Globes({
           <Globe
             key={i}
             title={kernelLabel(kernels[i], i)}
-            colour={colourOf(i)}
+            colour={seriesColour(i)}
             values={values}
             raster={raster}
             size={size}

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { fitWindow } from '../../../core/spectrum/decayFit';
 import { useShallow } from 'zustand/react/shallow';
+import { resolvePosition } from '../../../link';
 import { useStore } from '../../../state/store';
 import type { SpectrumView, SpectrumViewRequest } from '../../../workerClient/api';
 import { callWorker, onLaneStart, proxy } from '../../../workerClient/client';
@@ -51,9 +52,10 @@ export function useSpectrum(): { data: SpectrumData | null; busy: boolean; progr
     kmax: s.kmax,
     unit: s.norm === 'unit',
     window: fitWindow(s.kmax, s.klo, s.khi),
+    automaticWindow: s.klo === 0,
     parity: s.parity,
     quantity: s.y,
-    ratioPair: [Math.min(s.ra, s.kernels.length), Math.min(s.rb, s.kernels.length)],
+    ratioPair: [resolvePosition(s.ra, s.kernels.length), resolvePosition(s.rb, s.kernels.length)],
   };
   // a new request starts its progress from 0 (the worker reports only from its first slice on)
   const key = JSON.stringify(request);
