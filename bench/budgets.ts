@@ -28,4 +28,10 @@ export const budgets: Budget[] = [
   { metric: 'globe_rotate_fps', op: '>=', limit: 30 },
   // issue 13: the default real-data run (28 data sets, 4 contestants) in the page's workers
   { metric: 'realdata_small_4contestants_ms', op: '<=', limit: 5000 },
+  // issue 15: the default link's width view (NTK L = 2, m = 512, 8 Gaussian networks, 91 angles) in the workers
+  { metric: 'finite_width_default_ms', op: '<=', limit: 800 },
+  // issue 15: the default link's random-features view (NTK L = 2 sketched, D = 16 … 1024, 128 points) in its worker
+  { metric: 'features_default_ms', op: '<=', limit: 800 },
+  // issue 15: the training view for ntk(L=1): widths 16–1024, 300 steps, both initializations, in the worker
+  { metric: 'training_l1_ms', op: '<=', limit: 2000 },
 ];

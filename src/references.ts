@@ -104,6 +104,15 @@ export const REFERENCES = {
     venue: 'NeurIPS 2021',
     url: 'https://arxiv.org/abs/2106.07880',
   },
+  ahle2020: {
+    cite: 'Ahle et al. 2020',
+    authors:
+      'Thomas D. Ahle, Michael Kapralov, Jakob B. T. Knudsen, Rasmus Pagh, Ameya Velingker, David P. Woodruff, Amir Zandieh',
+    year: 2020,
+    title: 'Oblivious Sketching of High-Degree Polynomial Kernels',
+    venue: 'SODA 2020',
+    url: 'https://arxiv.org/abs/1909.01410',
+  },
   alemohammad2021: {
     cite: 'Alemohammad et al. 2021',
     authors: 'Sina Alemohammad, Zichao Wang, Randall Balestriero, Richard G. Baraniuk',
@@ -128,6 +137,14 @@ export const REFERENCES = {
     title: 'On Lazy Training in Differentiable Programming',
     venue: 'NeurIPS 2019',
     url: 'https://arxiv.org/abs/1812.07956',
+  },
+  zhang2020: {
+    cite: 'Zhang et al. 2020',
+    authors: 'Yaoyu Zhang, Zhi-Qin John Xu, Tao Luo, Zheng Ma',
+    year: 2020,
+    title: 'A Type of Generalization Error Induced by Initialization in Deep Neural Networks',
+    venue: 'MSML 2020 (PMLR 107)',
+    url: 'https://arxiv.org/abs/1905.07777',
   },
   borovitskiy2020: {
     cite: 'Borovitskiy et al. 2020',

@@ -6,6 +6,8 @@ import { fitLaplace } from '../src/core/kernels/fitLaplace';
 import { fitLaplaceOnPoints, normalizationReadout, pointCloud, projectToSphere } from '../src/core/offsphere/gram';
 import { planeMaps, rayProfile } from '../src/core/offsphere/plane';
 import { learningView } from '../src/core/functionSpace/learning';
+import { featuresJob } from '../src/core/views/featuresView';
+import { trainingJob } from '../src/core/finite/training';
 import { profile } from '../src/core/views/profile';
 import { regressionPiece } from '../src/core/views/regressionView';
 import { gpSamples } from '../src/core/functionSpace/samples';
@@ -16,6 +18,7 @@ import { readCsvDataset } from '../src/core/realdata/csv';
 import { realdataFigureText } from '../src/figure/realdataFigure';
 import { realdataTable } from '../src/realdata/selection';
 import { parseLink, serializeLink } from '../src/link';
+import { widthConvergenceJob, widthSeriesJob } from '../src/core/views/finiteWidth';
 import type { ComputeApi, GpSamplesView, SpectrumView, Started, Timed } from '../src/workerClient/api';
 
 /** Work between two yields to the event loop, so that a newer request can arrive and cancel. */
@@ -43,9 +46,15 @@ const yieldToEvents = () =>
 
 const spectrumKey = ({ kernels, d, kmax, unit }: SpectrumRequest) => JSON.stringify([kernels, d, kmax, unit]);
 
-/** Runs the job in slices; null when a newer request arrived meanwhile (the stale work stops). */
-async function runSpectrum(req: SpectrumRequest, id: number): Promise<SpectrumResult | null> {
-  const job = spectrumJob(req);
+/**
+ * Runs a job (a generator yielding its fraction done) in slices, reporting progress; null when `stale()`
+ * turns true at a slice boundary (a newer request arrived meanwhile: the stale work stops).
+ */
+async function runSliced<T>(
+  job: Generator<number, T>,
+  stale: () => boolean,
+  report: ((fraction: number) => void) | null,
+): Promise<T | null> {
   let sliceStart = performance.now();
   let lastProgress = sliceStart;
   for (;;) {
@@ -53,15 +62,34 @@ async function runSpectrum(req: SpectrumRequest, id: number): Promise<SpectrumRe
     if (step.done) return step.value;
     const now = performance.now();
     if (now - sliceStart > SLICE_MS) {
-      if (reportProgress && now - lastProgress > PROGRESS_EVERY_MS) {
+      if (report && now - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = now;
-        void reportProgress(step.value);
+        void report(step.value);
       }
       await yieldToEvents();
-      if (id !== latestSpectrum) return null;
+      if (stale()) return null;
       sliceStart = performance.now();
     }
   }
+}
+
+let latestTraining = 0;
+let reportTrainingProgress: ((fraction: number) => void) | null = null;
+
+let latestFeatures = 0;
+let reportFeaturesProgress: ((fraction: number) => void) | null = null;
+
+type WidthKind = 'series' | 'convergence';
+const latestWidth: Record<WidthKind, number> = { series: 0, convergence: 0 };
+let reportWidthProgress: ((kind: WidthKind, fraction: number) => void) | null = null;
+
+/** A width-view job in slices with its wall time; null when a newer call of the same kind stopped it. */
+async function runWidthJob<T extends object>(kind: WidthKind, job: Generator<number, T>): Promise<(T & Timed) | null> {
+  const id = ++latestWidth[kind];
+  const start = performance.now();
+  const report = reportWidthProgress && ((fraction: number) => reportWidthProgress?.(kind, fraction));
+  const result = await runSliced(job, () => id !== latestWidth[kind], report);
+  return result && { ...result, computeMs: performance.now() - start };
 }
 
 /** The learning view's last spectrum: while only `t` changes (Play, the time slider) it is reused. */
@@ -130,6 +158,35 @@ const api: ComputeApi = {
       base,
     ),
   readCsv: (text, options) => readCsvDataset(text, options),
+  onTrainingProgress(listener) {
+    reportTrainingProgress = listener;
+  },
+  async training(req) {
+    const id = ++latestTraining;
+    const start = performance.now();
+    const view = await runSliced(trainingJob(req), () => id !== latestTraining, reportTrainingProgress);
+    if (view === null) return null;
+    const buffers = [view.theta, view.kernelFlow, view.kernelLoss, view.frameTheta, ...view.kernelFlowFrames];
+    for (const run of view.runs) buffers.push(run.loss, ...run.frames, ...(run.network ? [run.network] : []));
+    return transfer(
+      { ...view, computeMs: performance.now() - start },
+      buffers.map((b) => b.buffer as ArrayBuffer),
+    );
+  },
+  onFeaturesProgress(listener) {
+    reportFeaturesProgress = listener;
+  },
+  async features(req) {
+    const id = ++latestFeatures;
+    const start = performance.now();
+    const result = await runSliced(featuresJob(req), () => id !== latestFeatures, reportFeaturesProgress);
+    return result && { ...result, computeMs: performance.now() - start };
+  },
+  onWidthProgress(listener) {
+    reportWidthProgress = listener;
+  },
+  widthSeries: (req, part, parts) => runWidthJob('series', widthSeriesJob(req, part, parts)),
+  widthConvergence: (req, part, parts) => runWidthJob('convergence', widthConvergenceJob(req, part, parts)),
   onSpectrumProgress(listener) {
     reportProgress = listener;
   },
@@ -138,7 +195,7 @@ const api: ComputeApi = {
     const key = spectrumKey(req);
     const start = performance.now();
     if (cached?.key !== key) {
-      const result = await runSpectrum(req, id);
+      const result = await runSliced(spectrumJob(req), () => id !== latestSpectrum, reportProgress);
       if (result === null) return null;
       cached = { key, result };
     }

@@ -4,12 +4,15 @@
  * bench/lib.ts) and add it here; give it a budget in bench/budgets.ts if it should gate.
  */
 import type { MetricFn } from '../lib.ts';
+import features from './features.ts';
+import finiteWidth from './finite-width.ts';
 import firstPaint from './first-paint.ts';
 import functionSpace from './function-space.ts';
 import initialJs from './initial-js.ts';
 import offsphere from './offsphere.ts';
 import profileRedraw from './profile-redraw.ts';
 import realdata from './realdata.ts';
+import training from './training.ts';
 import spectrumCompute from './spectrum-compute.ts';
 import spectrumRedraw from './spectrum-redraw.ts';
 
@@ -22,4 +25,7 @@ export const metrics: Record<string, MetricFn> = {
   offsphere,
   'function-space': functionSpace,
   realdata,
+  'finite-width': finiteWidth,
+  training,
+  features,
 };

@@ -4,6 +4,7 @@
  */
 import type { LinkState } from '../link';
 import { toCsv, type CsvTable } from './csv';
+import { featuresFigure } from './featuresFigure';
 import { learningFigure } from './learningFigure';
 import { figureLinks, type FigureLinks } from './links';
 import { offsphereFigure } from './offsphereFigure';
@@ -11,6 +12,8 @@ import { profileFigure } from './profileFigure';
 import { regressionFigure } from './regressionFigure';
 import { samplesFigure } from './samplesFigure';
 import { spectrumFigure } from './spectrumFigure';
+import { trainingFigure } from './trainingFigure';
+import { widthFigure } from './widthFigure';
 
 export interface PanelFigure {
   json: object;
@@ -26,6 +29,9 @@ export const FIGURE_PANELS: Record<string, (state: LinkState, links: FigureLinks
   samples: samplesFigure,
   regression: regressionFigure,
   learning: learningFigure,
+  width: widthFigure,
+  features: featuresFigure,
+  training: trainingFigure,
 };
 
 export const FIGURE_FORMATS = ['json', 'csv', 'svg'] as const;

@@ -8,7 +8,7 @@
 import { kernelLabel } from '../core/kernels/registry';
 import { learningView } from '../core/functionSpace/learning';
 import type { LinkState } from '../link';
-import { instanceText, readDegrees } from '../link';
+import { instanceText, readIntegers } from '../link';
 import type { CsvTable } from './csv';
 import type { FigureLinks } from './links';
 import { figureArray, figureNumber } from './numbers';
@@ -21,7 +21,7 @@ export function learningFigure(state: LinkState, links: FigureLinks) {
     kernels: state.kernels,
     d: state.d,
     unit: state.norm === 'unit',
-    degrees: readDegrees(state.harm),
+    degrees: readIntegers(state.harm),
     t: state.t,
   });
   const names = state.kernels.map(instanceText);

@@ -23,10 +23,11 @@ export { parseLink, type ParsedLink, type Repair } from './parseLink';
 export { instanceText, serializeLink } from './serializeLink';
 export {
   DEGREE_LIMITS,
+  WIDTH_LIMITS,
   POINT_LIMITS,
   fileNameText,
   pointsText,
-  readDegrees,
+  readIntegers,
   readPoints,
   type DataPoint,
 } from './lists';

@@ -75,34 +75,46 @@ export function readPoints(text: string): DataPoint[] {
 
 export const DEGREE_LIMITS = { items: 12, max: 1000 } as const;
 
-/** Reads `k,k,…`: integers 0–1000, rounded and clamped, sorted, duplicates dropped, at most 12. */
-export const DEGREES: ListRule = {
-  maxItems: DEGREE_LIMITS.items,
-  read(raw) {
-    const repairs: string[] = [];
-    const degrees = new Set<number>();
-    for (const item of raw.split(',').filter((t) => t.trim() !== '')) {
-      const n = numberOf(item);
-      if (n === null) {
-        repairs.push(`${shown(item.trim())} is not a degree; dropped`);
-        continue;
+/**
+ * A list of integers `k,k,…` (`what` names one in messages): rounded and clamped to [min, max], sorted,
+ * duplicates dropped, at most `maxItems`.
+ */
+export function integerList(min: number, max: number, maxItems: number, what: string): ListRule {
+  return {
+    maxItems,
+    read(raw) {
+      const repairs: string[] = [];
+      const values = new Set<number>();
+      for (const item of raw.split(',').filter((t) => t.trim() !== '')) {
+        const n = numberOf(item);
+        if (n === null) {
+          repairs.push(`${shown(item.trim())} is not a ${what}; dropped`);
+          continue;
+        }
+        const k = Math.min(max, Math.max(min, Math.round(n))) + 0;
+        if (k !== n) repairs.push(`${item.trim()} read as ${k} (integers ${min}–${max})`);
+        if (values.has(k)) repairs.push(`${what} ${k} repeated; dropped`);
+        else if (values.size === maxItems) repairs.push(`${what} ${k} dropped: at most ${maxItems} ${what}s`);
+        else values.add(k);
       }
-      const k = Math.min(DEGREE_LIMITS.max, Math.max(0, Math.round(n))) + 0;
-      if (k !== n) repairs.push(`${item.trim()} read as ${k} (integers 0–${DEGREE_LIMITS.max})`);
-      if (degrees.has(k)) repairs.push(`degree ${k} repeated; dropped`);
-      else if (degrees.size === DEGREE_LIMITS.items)
-        repairs.push(`degree ${k} dropped: at most ${DEGREE_LIMITS.items} degrees`);
-      else degrees.add(k);
-    }
-    const sorted = [...degrees].sort((a, b) => a - b);
-    const text = sorted.join(',');
-    if (sorted.length > 1 && text !== [...degrees].join(',')) repairs.push('degrees sorted');
-    return { value: text, repairs };
-  },
-};
+      const sorted = [...values].sort((a, b) => a - b);
+      const text = sorted.join(',');
+      if (sorted.length > 1 && text !== [...values].join(',')) repairs.push(`${what}s sorted`);
+      return { value: text, repairs };
+    },
+  };
+}
 
-/** The degrees of a canonical `harm` text. */
-export function readDegrees(text: string): number[] {
+/** Reads `k,k,…`: integers 0–1000, rounded and clamped, sorted, duplicates dropped, at most 12. */
+export const DEGREES: ListRule = integerList(0, DEGREE_LIMITS.max, DEGREE_LIMITS.items, 'degree');
+
+export const WIDTH_LIMITS = { items: 8, min: 4, max: 8192 } as const;
+
+/** Reads the networks' widths `m,m,…` (docs/finite.md): integers 4–8192, sorted, at most 8. */
+export const WIDTHS: ListRule = integerList(WIDTH_LIMITS.min, WIDTH_LIMITS.max, WIDTH_LIMITS.items, 'width');
+
+/** The integers of a canonical list text (`harm`, `widths`). */
+export function readIntegers(text: string): number[] {
   return text === '' ? [] : text.split(',').map(Number);
 }
 

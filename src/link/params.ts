@@ -19,7 +19,7 @@ import {
 } from '../core/kernels/registry';
 import { CATALOG, SIZE_CLASSES } from '../core/realdata/catalog';
 import { CONTESTANT_NAMES } from '../core/realdata/contestants';
-import { DEGREES, FILE_NAME, POINTS, datasetList, nameList, type ListRule } from './lists';
+import { DEGREES, FILE_NAME, POINTS, WIDTHS, datasetList, nameList, type ListRule } from './lists';
 import { DECIMAL, formatLinkNumber } from './numbers';
 
 /** links.md §1: at most 8 instances; also the largest position a parameter can point at (fit, ra, rb, da, db). */
@@ -124,15 +124,40 @@ export interface LinkState {
   file: string;
   /** `data=custom`: the label column, 1-based; 0 = the last column */
   label: number;
+  // team parameters (finite networks, docs/finite.md)
+  /** width m of the finite networks of the width view */
+  m: number;
+  /** number of random networks (seeds) per width and initialization */
+  seeds: number;
+  /** initialization of the finite networks' weights (docs/finite.md §1) */
+  init: 'gaussian' | 'orthogonal';
+  /** largest random-feature dimension D of the features view */
+  rf: number;
+  /** widths of the convergence and training views, canonical `m,m,…` text */
+  widths: string;
+  /** gradient-descent step as a fraction of the largest stable step 2/λ_max */
+  eta: number;
+  /** number of gradient-descent steps of the training view */
+  steps: number;
   // team parameters (classroom: stories, presentation, embedding; README "Stories", "Presentation and embed")
   /** the open guided story of src/stories.ts; `none`: no story */
-  story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
+  story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j';
   /** 1-based step of the open story; clamped to the story's length when used, ignored without a story */
   step: number;
   /** 1: presentation mode (one panel at a time, large type, lecturer's controls only) */
   present: number;
   /** the panel presentation mode shows */
-  panel: 'profile' | 'spectrum' | 'offsphere' | 'samples' | 'regression' | 'learning' | 'realdata';
+  panel:
+    | 'profile'
+    | 'spectrum'
+    | 'offsphere'
+    | 'samples'
+    | 'regression'
+    | 'learning'
+    | 'realdata'
+    | 'width'
+    | 'features'
+    | 'training';
   /** 1: embed mode (the panels without header, kernel list and notices, for an iframe) */
   embed: number;
 }
@@ -428,7 +453,7 @@ const TABLE = [
   {
     key: 'seed',
     label: 'seed',
-    help: 'Seed of the random points (and, with your own CSV file, of its split): the same seed gives the same points, forever.',
+    help: 'Seed of every random draw: the random points, the finite networks and random features, and the split of your own CSV file. The same seed gives the same draws, forever.',
     place: 'offsphere',
     kind: 'number',
     integer: true,
@@ -569,7 +594,7 @@ const TABLE = [
   {
     key: 'contest',
     label: 'contestants',
-    help: 'Kernels compared on the data: arora, ntk, laplace, gexp, gauss, separated by commas.',
+    help: 'Kernels compared on the data: arora, ntk, ntk-rf, laplace, gexp, gauss, separated by commas.',
     place: 'sphere',
     kind: 'list',
     default: 'ntk,laplace,gexp,gauss',
@@ -629,12 +654,101 @@ const TABLE = [
     step: 1,
     scale: 'linear',
   },
+  // team parameters: finite networks (docs/finite.md). Their controls live in their panels.
+  {
+    key: 'm',
+    label: 'width m',
+    help: 'Width of the finite networks: units in each hidden layer (docs/finite.md §1).',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 512,
+    min: 4,
+    max: 8192,
+    step: 1,
+    scale: 'log',
+  },
+  {
+    key: 'seeds',
+    label: 'networks',
+    help: 'Number of random networks (from seed, seed + 1, …) per width and initialization.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 8,
+    min: 1,
+    max: 256,
+    step: 1,
+    scale: 'log',
+  },
+  {
+    key: 'init',
+    label: 'initialization',
+    help: 'Weights i.i.d. N(0, 1), or scaled Haar-orthogonal matrices (docs/finite.md §1).',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'gaussian',
+    options: [
+      { value: 'gaussian', label: 'Gaussian' },
+      { value: 'orthogonal', label: 'orthogonal' },
+    ],
+  },
+  {
+    key: 'rf',
+    label: 'largest feature dimension D',
+    help: 'Random features: the Gram error is shown for D = 16, 32, … up to this dimension (docs/finite.md §3).',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 1024,
+    min: 16,
+    max: 65536,
+    step: 1,
+    scale: 'log',
+  },
+  {
+    key: 'widths',
+    label: 'widths',
+    help: 'Widths of the convergence and training views, comma-separated (at most 8, each 4–8192).',
+    place: 'sphere',
+    kind: 'list',
+    default: '16,64,256,1024',
+    rule: WIDTHS,
+    check: (s) =>
+      s.widths === '' ? { value: '16,64,256,1024', repair: 'no width left; default 16,64,256,1024 used' } : undefined,
+  },
+  {
+    key: 'eta',
+    label: 'step η (fraction of 2/λ_max)',
+    help: 'Gradient-descent step as a fraction of the largest stable step 2/λ_max of the NTK on the data (docs/finite.md §4).',
+    place: 'sphere',
+    kind: 'number',
+    integer: false,
+    default: 0.5,
+    min: 0.01,
+    max: 1,
+    step: 0.01,
+    scale: 'linear',
+  },
+  {
+    key: 'steps',
+    label: 'gradient steps',
+    help: 'Number of full-batch gradient-descent steps of the training view.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 300,
+    min: 1,
+    max: 5000,
+    step: 1,
+    scale: 'log',
+  },
   // team parameters: classroom (stories, presentation, embedding). Their controls live in the header, so
   // `place` (which only sorts kernel-list and off-sphere controls) is not used for them.
   {
     key: 'story',
     label: 'story',
-    help: 'A guided story (a–h) shown with a stepper; none shows no story.',
+    help: 'A guided story (a–j) shown with a stepper; none shows no story.',
     place: 'sphere',
     kind: 'choice',
     default: 'none',
@@ -648,6 +762,8 @@ const TABLE = [
       { value: 'f', label: 'story f' },
       { value: 'g', label: 'story g' },
       { value: 'h', label: 'story h' },
+      { value: 'i', label: 'story i' },
+      { value: 'j', label: 'story j' },
     ],
   },
   {
@@ -683,6 +799,9 @@ const TABLE = [
       { value: 'regression', label: 'regression' },
       { value: 'learning', label: 'spectral bias' },
       { value: 'realdata', label: 'real data' },
+      { value: 'width', label: 'finite width' },
+      { value: 'features', label: 'random features' },
+      { value: 'training', label: 'training' },
     ],
   },
   toggleParam('embed', 'embed mode', 'The panels alone, without header, kernel list and notices, for an iframe.'),

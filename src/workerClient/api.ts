@@ -14,6 +14,14 @@ import type { Parity, TailFit } from '../core/spectrum/decayFit';
 import type { SpectrumRequest, SpectrumResult } from '../core/spectrum/spectrum';
 import type { SpectrumPlot, SpectrumQuantity } from '../core/views/spectrumPlot';
 import type { CsvDataset } from '../core/realdata/csv';
+import type {
+  WidthConvergencePart,
+  WidthConvergenceRequest,
+  WidthSeriesPart,
+  WidthSeriesRequest,
+} from '../core/views/finiteWidth';
+import type { FeaturesRequest, FeaturesResult } from '../core/views/featuresView';
+import type { TrainingRequest, TrainingView } from '../core/finite/training';
 import type { ContestantResult } from '../core/realdata/types';
 import type { RealdataSelection, RealdataTable } from '../realdata/selection';
 
@@ -117,6 +125,24 @@ export interface ComputeApi {
     format: FigureFormat,
     base?: string,
   ): string;
+  /** Where features-view progress is reported (the fraction done, at most every ~50 ms); set once. */
+  onFeaturesProgress(listener: (fraction: number) => void): void;
+  /** The random-features view (docs/finite.md §5.2). Cancellable: a later call stops this one, which resolves to null. */
+  features(req: FeaturesRequest): Promise<(FeaturesResult & Timed) | null>;
+  /** Where the width view's progress is reported (its part's fraction done, at most every ~50 ms); set once. */
+  onWidthProgress(listener: (kind: 'series' | 'convergence', fraction: number) => void): void;
+  /** Part `part` of `parts` of the width view's profiles (docs/finite.md §5); null when a newer call stopped it. */
+  widthSeries(req: WidthSeriesRequest, part: number, parts: number): Promise<(WidthSeriesPart & Timed) | null>;
+  /** Part `part` of `parts` of the width view's convergence; null when a newer call stopped it. */
+  widthConvergence(
+    req: WidthConvergenceRequest,
+    part: number,
+    parts: number,
+  ): Promise<(WidthConvergencePart & Timed) | null>;
+  /** Where training-view progress is reported (the fraction done, at most every ~50 ms); set once. */
+  onTrainingProgress(listener: (fraction: number) => void): void;
+  /** The training view (docs/finite.md §4, §5.3). Cancellable: a later call stops this one, which resolves to null. */
+  training(req: TrainingRequest): Promise<(TrainingView & Timed) | null>;
   /** A CSV file as a data set (docs/realdata.md "Your own data"); throws a CsvError whose message is for the user. */
   readCsv(text: string, options: { name: string; label?: number; seed: number }): CsvDataset;
 }

@@ -10,7 +10,21 @@ import type { ComputeApi } from './api';
  * One worker per lane, so that a long spectrum or Gram matrix never delays a redraw of another view
  * (and the lanes use both cores). Workers start on first use.
  */
-export type Lane = 'profile' | 'spectrum' | 'offsphere' | 'offsphere2' | 'gram' | 'samples' | 'function' | 'function2';
+export type Lane =
+  | 'profile'
+  | 'spectrum'
+  | 'offsphere'
+  | 'offsphere2'
+  | 'gram'
+  | 'samples'
+  | 'function'
+  | 'function2'
+  | 'features'
+  | 'width'
+  | 'width2'
+  | 'widthConvergence'
+  | 'widthConvergence2'
+  | 'training';
 
 /**
  * How long a call may take before its worker is taken as hung, terminated and replaced (the largest
@@ -26,6 +40,15 @@ export const LANE_TIMEOUT_MS: Record<Lane, number> = {
   samples: 30_000,
   function: 30_000,
   function2: 30_000,
+  // the random-features view: at most ~5 s of work in all (FEATURES_WORK_CAP), with progress
+  features: 60_000,
+  // the training view: every width × both initializations, each run capped at RUN_WORK_LIMIT (~20–40 s), with progress
+  training: 300_000,
+  // the width view: an orthogonal QR of a 4096×4096 layer alone takes minutes (docs/finite.md §5), with progress
+  width: 600_000,
+  width2: 600_000,
+  widthConvergence: 600_000,
+  widthConvergence2: 600_000,
 };
 
 interface LaneWorker {
@@ -52,6 +75,14 @@ function stop(lane: Lane, reason: Error): void {
   running.remote[releaseProxy]();
   running.worker.terminate();
   for (const reject of running.pending) reject(reason);
+}
+
+/**
+ * Stops a lane's worker now (every call in flight rejects with `reason`); the next call starts a fresh one.
+ * For work that cannot yield often enough to be stopped cooperatively (the width view's widest networks).
+ */
+export function cancelLane(lane: Lane, reason = 'superseded by a newer request'): void {
+  stop(lane, new Error(reason));
 }
 
 function start(lane: Lane): LaneWorker {

@@ -7,6 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeE2E, openPage } from './browser.ts';
+import { PANELS } from '../../src/ui/app/panels.ts';
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -90,7 +91,7 @@ describeE2E('layout', () => {
           .evaluateAll((sections) =>
             sections.map((s) => ({ id: s.getAttribute('aria-labelledby'), ...s.getBoundingClientRect().toJSON() })),
           );
-        expect(panels.length).toBe(7);
+        expect(panels.length).toBe(PANELS.length);
         const rows = new Map<number, typeof panels>();
         for (const p of panels) rows.set(Math.round(p.y), [...(rows.get(Math.round(p.y)) ?? []), p]);
         for (const row of rows.values()) {

@@ -84,12 +84,15 @@ const nearValid = fc
     }, link),
   );
 
-/** null appears in a figure only as "never" in a JSON `timeToLearn` array (the learning panel). */
+/**
+ * null appears in a figure only as "never" in a JSON `timeToLearn` array (the learning panel) and as a
+ * `slope` that no line determines (the random-features panel with a single dimension).
+ */
 function nullOnlyInTimeToLearn(out: string): boolean {
   if (!out.startsWith('{')) return !out.includes('null');
   const ok = (value: unknown, key: string): boolean =>
     value === null
-      ? key === 'timeToLearn'
+      ? key === 'timeToLearn' || key === 'slope'
       : Array.isArray(value)
         ? value.every((v) => ok(v, key))
         : typeof value === 'object'
@@ -102,7 +105,10 @@ function nullOnlyInTimeToLearn(out: string): boolean {
 const withoutImages = (out: string) => out.replace(/data:image\/png;base64,[A-Za-z0-9+/=]*/g, 'data:');
 
 /** links of the batch per panel, where fewer than all (the heavy sphere samples) */
-const LINKS_PER_PANEL: Record<string, number> = { samples: 4 };
+// width: a near-valid link may ask for 256 networks of width 8192 (hours); its figure is checked on cheap links by
+// tests/unit/figure-snapshots.test.ts and tests/unit/finite-width.test.ts
+// training: likewise (5000 steps of width-8192 networks take minutes); checked by tests/unit/finite-training.test.ts
+const LINKS_PER_PANEL: Record<string, number> = { samples: 4, features: 3, width: 0, training: 0 };
 const FUNCTION_SPACE_PANELS = ['samples', 'regression', 'learning'].filter((p) => p in FIGURE_PANELS);
 
 const cleanFigure = ({ code, out, err }: ReturnType<typeof run>) =>

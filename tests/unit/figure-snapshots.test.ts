@@ -31,6 +31,15 @@ const LINKS: Record<string, readonly string[]> = {
   samples: ['', '?kernels=laplace,gexp(gamma=0.3),gauss(c=4)&domain=circle&deg=64&sample=7'],
   regression: ['', '?kernels=ntk(L=2),laplace(c=2),gauss&pts=30:0.5;120:-1;200:0.2;310:1&ridge=0'],
   learning: ['', '?kernels=ntk,laplace(c=2),gauss&harm=1,3,5,20&t=10000&d=4'],
+  features: ['', '?kernels=ntk(L=1),ntk(L=3,beta=0.5,bias=random),laplace&rf=256&d=5&n=64&seed=7'],
+  width: [
+    '?kernels=ntk&m=32&seeds=2&widths=16,32',
+    '?kernels=ntk(L=2,beta=0.5,bias=random),laplace&d=4&norm=raw&m=16&seeds=3&init=orthogonal&widths=8,16',
+  ],
+  training: [
+    '?kernels=laplace,ntk&widths=8,16&steps=20',
+    '?kernels=ntk(L=2,beta=0.5,bias=random)&pts=0:1;90:-0.5;180:0.8;270:-1&init=orthogonal&widths=4,8&eta=1&steps=10',
+  ],
 };
 
 /** The SVG the CLI prints for a link; the links above need no repair. */
@@ -61,7 +70,8 @@ describe('figure SVG snapshots', { timeout: 60_000 }, () => {
         expect(svg(link, panel), 'the same link twice gives the same SVG').toBe(first);
         const text = withoutImages(first);
         const ids = text.match(/\bid="[^"]*"/g) ?? [];
-        expect(ids, 'ids').toEqual(['id="plot"', 'id="plot-2"'].slice(0, ids.length));
+        // one id per chart: plot, plot-2, plot-3, … (the training figure has four charts)
+        expect(ids, 'ids').toEqual(ids.map((_, i) => (i === 0 ? 'id="plot"' : `id="plot-${i + 1}"`)));
         expect(text, 'no dates or times').not.toMatch(/\b(19|20)\d\d-\d\d-\d\d|\d\d:\d\d:\d\d/);
         expect(text).toContain(`data-link="${escapeXml(serializeLink(parseLink(link).state))}"`);
         await expect(first).toMatchFileSnapshot(`./__snapshots__/figures/${panel}-${n + 1}.svg`);

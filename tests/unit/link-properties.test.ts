@@ -8,6 +8,7 @@ import { FAMILIES, family, type ParamSpec, type ParamValue } from '../../src/cor
 import {
   DEFAULT_KERNELS,
   DEGREE_LIMITS,
+  WIDTH_LIMITS,
   GLOBAL_PARAMS,
   MAX_INSTANCES,
   coerceParam,
@@ -67,7 +68,7 @@ const namesArb = (names: readonly string[], minLength: number, maxLength: number
   fc.uniqueArray(fc.constantFrom(...names), { minLength, maxLength }).map((ns) => ns.join(','));
 
 /**
- * Canonical list texts: data points (angle in [0, 360), value in ±10), sorted distinct degrees, the real-data
+ * Canonical list texts: data points (angle in [0, 360), value in ±10), sorted distinct degrees or widths, the real-data
  * selections (docs/realdata.md §6) and file names.
  */
 function listArb(spec: ListParam): fc.Arbitrary<string> {
@@ -102,10 +103,14 @@ function listArb(spec: ListParam): fc.Arbitrary<string> {
     });
     return fc.oneof(fc.constant(spec.default), fc.array(point, { maxLength: 30 }).map(pointsText));
   }
+  const [min, max, items] =
+    spec.key === 'widths'
+      ? [WIDTH_LIMITS.min, WIDTH_LIMITS.max, WIDTH_LIMITS.items]
+      : [0, DEGREE_LIMITS.max, DEGREE_LIMITS.items];
   return fc.oneof(
     fc.constant(spec.default),
     fc
-      .uniqueArray(fc.integer({ min: 0, max: DEGREE_LIMITS.max }), { minLength: 1, maxLength: DEGREE_LIMITS.items })
+      .uniqueArray(fc.integer({ min, max }), { minLength: 1, maxLength: items })
       .map((ks) => ks.sort((a, b) => a - b).join(',')),
   );
 }

@@ -17,7 +17,7 @@ import {
   instanceText,
   parseLink,
   pointsText,
-  readDegrees,
+  readIntegers,
   readPoints,
   serializeLink,
   type LinkState,
@@ -176,6 +176,13 @@ describe('links.md §1 examples', () => {
       pair: 'laplace,arora',
       file: 'my data.csv',
       label: 3,
+      m: 1024,
+      seeds: 16,
+      init: 'orthogonal',
+      rf: 4096,
+      widths: '32,128',
+      eta: 0.25,
+      steps: 1000,
       panel: 'spectrum',
       embed: 1,
     };
@@ -184,6 +191,7 @@ describe('links.md §1 examples', () => {
         '&zn=1.5&za=-45&R=3&scale=shared&da=2&db=1&ray=90&n=2000&spread=10&seed=7' +
         '&domain=circle&deg=64&sample=3&lon=-40&lat=0&pts=30:0.5;120:-1&ridge=0&harm=1,3&t=1000000' +
         '&data=iris,wine&contest=arora,laplace&prep=sphere&pair=laplace,arora&file=my%20data.csv&label=3' +
+        '&m=1024&seeds=16&init=orthogonal&rf=4096&widths=32,128&eta=0.25&steps=1000' +
         '&story=c&step=2&present=1&panel=spectrum&embed=1',
     );
   });
@@ -374,8 +382,20 @@ describe('list parameters: pts and harm (docs/function-space.md)', () => {
       'harm: no degree left; default 1,2,3,4,6,8 used',
     ]);
     expect(
-      readDegrees(parseLink(`?harm=${Array.from({ length: 15 }, (_, i) => i).join(',')}`).state.harm),
+      readIntegers(parseLink(`?harm=${Array.from({ length: 15 }, (_, i) => i).join(',')}`).state.harm),
     ).toHaveLength(12);
+  });
+
+  it('widths: integers 4–8192, sorted, distinct, at most 8; nothing left means the default', () => {
+    expect(parseLink('?widths=1024,2,64,64,1e6').state.widths).toBe('4,64,1024,8192');
+    expect(repairsOf('?widths=1024,2,64,64,1e6')).toEqual([
+      'widths: 2 read as 4 (integers 4–8192); width 64 repeated; dropped; 1e6 read as 8192 (integers 4–8192); widths sorted',
+    ]);
+    expect(repairsOf('?widths=x')).toEqual([
+      'widths: "x" is not a width; dropped',
+      'widths: no width left; default 16,64,256,1024 used',
+    ]);
+    expect(readIntegers(parseLink('?widths=4,5,6,7,8,9,10,11,12,13').state.widths)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('a typed list is repaired as a link would be, including its row check (coerceGlobal)', () => {

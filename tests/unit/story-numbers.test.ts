@@ -17,8 +17,10 @@ import { fitSpectrumTails, fitWindow } from '../../src/core/spectrum/decayFit';
 import { spectrum, type SpectrumResult } from '../../src/core/spectrum/spectrum';
 import { profile } from '../../src/core/views/profile';
 import { regressionView } from '../../src/core/views/regressionView';
+import { trainingRequest, trainingView } from '../../src/core/finite/training';
 import { spectrumPlot } from '../../src/core/views/spectrumPlot';
-import { type LinkState, parseLink, readDegrees, readPoints, resolvePosition } from '../../src/link';
+import { relativeRmsError, widthConvergence, widthSeries } from '../../src/core/views/finiteWidth';
+import { type LinkState, parseLink, readIntegers, readPoints, resolvePosition } from '../../src/link';
 import { linkText } from '../../src/linkText';
 import { STORIES } from '../../src/stories';
 
@@ -132,10 +134,47 @@ function overshoots(id: string, i: number): { from: number; to: number; by: numb
 /** The learning panel (learningView). */
 const learningOf = memo((id: string) => {
   const s = stateOf(id);
-  return learningView({ kernels: s.kernels, d: s.d, unit: s.norm === 'unit', degrees: readDegrees(s.harm), t: s.t });
+  return learningView({ kernels: s.kernels, d: s.d, unit: s.norm === 'unit', degrees: readIntegers(s.harm), t: s.t });
 });
 const timeToLearn = (id: string, kernel: number, k: number) =>
   learningOf(id).kernels[kernel].degrees.find((c) => c.k === k)!.timeToLearn;
+
+/** The width panel (widthSeries, widthConvergence as the workers compute them): the first NTK instance. */
+const widthOf = memo((id: string) => {
+  const s = stateOf(id);
+  const base = { kernels: s.kernels, d: s.d, seeds: s.seeds, seed: s.seed };
+  const series = widthSeries({ ...base, m: s.m, init: s.init, unit: s.norm === 'unit' }).series[0];
+  const convergence = widthConvergence({ ...base, widths: readIntegers(s.widths) });
+  return { series, convergence };
+});
+/** Index 45 of the 91 angles is θ = 90°. */
+const atRightAngle = (id: string) => {
+  const { series } = widthOf(id);
+  return { analytic: series.analytic[45], mean: series.mean[45], sd: series.sd[45] };
+};
+/** Mean over the networks of the relative RMS error, in %. */
+const widthError = (id: string) => {
+  const { series } = widthOf(id);
+  return (
+    (100 * series.networks.reduce((sum, n) => sum + relativeRmsError(n, series.analytic), 0)) / series.networks.length
+  );
+};
+const convergenceOf = (id: string, init: string) => widthOf(id).convergence.find((c) => c.init === init)!;
+
+/** The training panel (trainingView as the worker computes it, without the animation frames). */
+const trainingOf = memo((id: string) => {
+  const s = stateOf(id);
+  return trainingView(trainingRequest({ ...s, points: readPoints(s.pts), widths: readIntegers(s.widths) }, 0)!);
+});
+const trainingRun = (id: string, init: string, m: number) =>
+  trainingOf(id).runs.find((r) => r.init === init && r.m === m)!;
+const trainingSlope = (id: string, init: string) => trainingOf(id).slopes.find((q) => q.init === init)!;
+/** The largest loss of a run and its step (1-based). */
+const lossPeak = (id: string, init: string, m: number) => {
+  const { loss } = trainingRun(id, init, m);
+  const at = loss.reduce((best, l, k) => (l > loss[best] ? k : best), 0);
+  return { value: loss[at], step: at + 1 };
+};
 
 // ---- what each step quotes ----
 
@@ -381,6 +420,75 @@ const STEP_NUMBERS: Record<string, StepNumbers> = {
         timeToLearn('g4', 0, 9) === null && timeToLearn('g4', 0, 11) === null,
       'with two hidden layers 9 comes after 10, and 11 after 12': () =>
         timeToLearn('g4', 1, 9)! > timeToLearn('g4', 1, 10)! && timeToLearn('g4', 1, 11)! > timeToLearn('g4', 1, 12)!,
+    },
+  },
+  i1: {
+    measured: {
+      'the formula gives 0.159': () => [atRightAngle('i1').analytic],
+      'the networks 0.106 ± 0.086': () => [atRightAngle('i1').mean, atRightAngle('i1').sd],
+      'by 43 %': () => [widthError('i1')],
+    },
+    given: ['width 16', 'θ = 90°', 'Θ(x, z)'],
+  },
+  i2: {
+    measured: {
+      'they give 0.162 ± 0.006 against 0.159': () => [
+        atRightAngle('i2').mean,
+        atRightAngle('i2').sd,
+        atRightAngle('i2').analytic,
+      ],
+      '(error 2.2 %)': () => [widthError('i2')],
+    },
+    given: ['256 times wider', 'θ = 90°'],
+    facts: {
+      'the band has closed: the sd is a tenth of width 16’s': () => atRightAngle('i2').sd < atRightAngle('i1').sd / 10,
+    },
+  },
+  i3: {
+    measured: {
+      'slopes −0.49 for Gaussian and −0.59 for orthogonal': () => [
+        convergenceOf('i3', 'gaussian').slope!,
+        convergenceOf('i3', 'orthogonal').slope!,
+      ],
+      'about 49000 units with Gaussian weights and 8300 with orthogonal': () => [
+        convergenceOf('i3', 'gaussian').widthFor1Percent!,
+        convergenceOf('i3', 'orthogonal').widthFor1Percent!,
+      ],
+    },
+    given: ['m^−1/2', 'A 1 % error'],
+    facts: {
+      'the 1 % widths are extrapolated beyond the widths computed': () =>
+        convergenceOf('i3', 'gaussian').extrapolated && convergenceOf('i3', 'orthogonal').extrapolated,
+    },
+  },
+  j1: {
+    measured: {
+      'The widest network ends 0.029 (RMS) from it, the narrowest 0.16 away': () => [
+        trainingRun('j1', 'gaussian', 1024).distance!,
+        trainingRun('j1', 'gaussian', 16).distance!,
+      ],
+      'fitted slopes −0.39 for Gaussian and −0.49 for orthogonal weights': () => [
+        trainingSlope('j1', 'gaussian').distance!,
+        trainingSlope('j1', 'orthogonal').distance!,
+      ],
+    },
+    given: ['widths 16 to 1024', '300 gradient steps', 'f = 0', 'm^−1/2'],
+  },
+  j2: {
+    measured: {
+      'jumps to 5.4 at step 7': () => [lossPeak('j2', 'orthogonal', 8).value, lossPeak('j2', 'orthogonal', 8).step],
+      'its kernel moves by 66 %': () => [100 * trainingRun('j2', 'orthogonal', 8).kernelChange!],
+      'ends at about 0.004': () => [trainingRun('j2', 'gaussian', 8).loss.at(-1)!],
+      'move by 0.56 % (Gaussian) and 0.29 % (orthogonal)': () => [
+        100 * trainingRun('j2', 'gaussian', 1024).kernelChange!,
+        100 * trainingRun('j2', 'orthogonal', 1024).kernelChange!,
+      ],
+    },
+    given: ['eta = 0.95', 'for 30 steps', 'widths 8 and 1024', 'At width 1024'],
+    facts: {
+      'the narrow orthogonal loss rises above where it started, then ends below the kernel’s': () =>
+        lossPeak('j2', 'orthogonal', 8).value > trainingOf('j2').initialLoss &&
+        trainingRun('j2', 'orthogonal', 8).loss.at(-1)! < trainingOf('j2').kernelLoss.at(-1)!,
     },
   },
 };

@@ -7,12 +7,13 @@
  * `ntk`, `laplace`, `gexp` and `gauss` are this app's kernels, evaluated by the kernel registry
  * (src/core/kernels/registry.ts) through the Gram matrix of the off-sphere views; `arora` is the recursion of
  * Arora et al.'s published NTK code (§3), entry by entry (floating-point operations may differ from their
- * NumPy code in the last bit).
+ * NumPy code in the last bit). `ntk-rf` is `ntk` approximated by random features (ntkFeatures.ts).
  */
 import { defaultInstance, type Params } from '../kernels/registry';
 import { gramMatrices } from '../offsphere/gram';
+import { ntkRandomFeatureGram } from './ntkFeatures';
 
-export const CONTESTANT_NAMES = ['arora', 'ntk', 'laplace', 'gexp', 'gauss'] as const;
+export const CONTESTANT_NAMES = ['arora', 'ntk', 'ntk-rf', 'laplace', 'gexp', 'gauss'] as const;
 export type ContestantName = (typeof CONTESTANT_NAMES)[number];
 
 /** The scale grid A of §3: c = a/m^γ. */
@@ -136,6 +137,31 @@ const arora: Contestant = {
  */
 const BATCH_ENTRIES = 4_000_000;
 
+/** The NTK depths of the `ntk` and `ntk-rf` grids. */
+const NTK_DEPTHS = [1, 2, 3, 4, 5] as const;
+/**
+ * `ntk-rf`'s random directions per layer and seed (§3, "Random features against the exact NTK"): the
+ * defaults of the link's `rf` and `seed`, fixed so that a result depends on (data set, contestant, prep)
+ * alone, as the kept results and the CLI's cache assume.
+ */
+export const NTK_RF_DIMENSION = 1024;
+export const NTK_RF_SEED = 1;
+
+const ntkRf: Contestant = {
+  name: 'ntk-rf',
+  label: 'NTK, random features',
+  formula: `ntk(L), β = 0, approximated by ${NTK_RF_DIMENSION} random features per layer (seed ${NTK_RF_SEED}; finite.md §3); K̂ = ΨΨᵀ`,
+  gridText: 'L = 1..5',
+  size: NTK_DEPTHS.length,
+  *matrices(points, n, d, _m, only) {
+    for (let index = 0; index < NTK_DEPTHS.length; index++) {
+      if (only !== undefined && index !== only) continue;
+      const L = NTK_DEPTHS[index];
+      yield { params: { L }, K: ntkRandomFeatureGram(points, n, d, L, NTK_RF_DIMENSION, NTK_RF_SEED) };
+    }
+  },
+};
+
 /** A contestant whose configurations are registry instances, evaluated by the off-sphere Gram matrix. */
 function registryContestant(
   base: Pick<Contestant, 'name' | 'label' | 'formula' | 'gridText'>,
@@ -175,8 +201,9 @@ export const CONTESTANTS: readonly Contestant[] = [
   registryContestant(
     { name: 'ntk', label: 'NTK', formula: 'ntk(L), β = 0, on Rᵈ (math.md §2.2)', gridText: 'L = 1..5' },
     'ntk',
-    () => [1, 2, 3, 4, 5].map((L) => ({ params: { L }, kernel: { L, beta: 0 } })),
+    () => NTK_DEPTHS.map((L) => ({ params: { L }, kernel: { L, beta: 0 } })),
   ),
+  ntkRf,
   registryContestant(
     { name: 'laplace', label: 'Laplace', formula: 'exp(−c‖x − z‖), c = a/m', gridText: 'a ∈ {1/8 … 8}' },
     'laplace',

@@ -12,7 +12,7 @@ import { familyOf, type KernelInstance } from '../kernels/registry';
 import { predictorGap, regression, type RegressionFit, type RegressionRequest } from '../functionSpace/regression';
 
 /** Points of the uniform θ grid: 0.5° steps over [0°, 360°]. */
-const REGRESSION_GRID = 721;
+export const REGRESSION_GRID = 721;
 
 export type RegressionViewRequest = Omit<RegressionRequest, 'grid'>;
 

@@ -9,6 +9,9 @@ import { OffspherePanel } from '../panels/offsphere/OffspherePanel';
 import { PANELS, type PanelId } from './panels';
 import { ProfilePanel } from '../panels/profile/ProfilePanel';
 import { RealdataPanel } from '../panels/realdata/RealdataPanel';
+import { FeaturesPanel } from '../panels/finite/FeaturesPanel';
+import { TrainingPanel } from '../panels/finite/TrainingPanel';
+import { WidthPanel } from '../panels/finite/WidthPanel';
 import { RegressionPanel } from '../panels/regression/RegressionPanel';
 import { SamplesPanel } from '../panels/samples/SamplesPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -25,6 +28,9 @@ const PANEL_VIEWS: Record<PanelId, ComponentType> = {
   regression: RegressionPanel,
   learning: LearningPanel,
   realdata: RealdataPanel,
+  width: WidthPanel,
+  features: FeaturesPanel,
+  training: TrainingPanel,
 };
 
 /**

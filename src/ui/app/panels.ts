@@ -15,6 +15,9 @@ export const PANELS: readonly { id: PanelId; label: string; noun: string }[] = [
   { id: 'regression', label: 'Regression', noun: 'regression' },
   { id: 'learning', label: 'Spectral bias', noun: 'spectral-bias' },
   { id: 'realdata', label: 'Real data', noun: 'real-data' },
+  { id: 'width', label: 'Finite width', noun: 'finite-width' },
+  { id: 'features', label: 'Random features', noun: 'random-features' },
+  { id: 'training', label: 'Training', noun: 'training' },
 ];
 
 /** The panel `by` places after `from` in display order, or null past either end. */

@@ -79,7 +79,8 @@ export function AxisBreak({ at, y }: { at: number; y: number }) {
 
 /**
  * Tick labels of a log axis: powers of ten as 10⁻¹⁴ … 10⁵ (plain from 0.001 to 10 000, where that is
- * shorter); the ticks between them unlabelled once the axis spans two decades, else with 4 digits.
+ * shorter); the ticks between them unlabelled once the axis spans two decades, else only 2× and 5× a power
+ * of ten (0.1, 0.2, 0.5, 1): nine labels a decade would run into each other on a short axis.
  */
 function logTickFormat(scale: ScaleContinuousNumeric<number, number>): (v: number) => string {
   const [a, b] = scale.domain();
@@ -88,6 +89,7 @@ function logTickFormat(scale: ScaleContinuousNumeric<number, number>): (v: numbe
     const e = Math.log10(v);
     const power = Math.abs(e - Math.round(e)) < 1e-9;
     if (power) return v >= 1e-3 && v <= 1e4 ? String(Number(v.toPrecision(1))) : powerOfTen(Math.round(e));
-    return decades >= 2 ? '' : String(Number(v.toPrecision(4)));
+    const mantissa = Math.round(v / 10 ** Math.floor(e));
+    return decades >= 2 || (mantissa !== 2 && mantissa !== 5) ? '' : String(Number(v.toPrecision(4)));
   };
 }

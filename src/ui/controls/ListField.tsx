@@ -9,7 +9,7 @@ import { FieldNotes, useDraftField } from './useDraftField';
 import './controls.css';
 
 interface Props {
-  name: GlobalKey & ('pts' | 'harm' | 'data');
+  name: GlobalKey & ('pts' | 'harm' | 'data' | 'widths');
   value: string;
   onCommit(value: string): void;
   placeholder?: string;

@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { KernelInstance } from '../../../core/kernels/registry';
 import { LEARNED_RESIDUAL, type LearningCurves, type LearningViewRequest } from '../../../core/functionSpace/learning';
 import { seriesColour } from '../../../figure/palette';
-import { readDegrees } from '../../../link';
+import { readIntegers } from '../../../link';
 import { useStore } from '../../../state/store';
 import type { Timed } from '../../../workerClient/api';
 import { callWorker } from '../../../workerClient/client';
@@ -34,7 +34,7 @@ export function LearningPanel() {
   const { kernels, d, norm, harm, t } = useStore(
     useShallow((s) => ({ kernels: s.kernels, d: s.d, norm: s.norm, harm: s.harm, t: s.t })),
   );
-  const req: LearningViewRequest = { kernels, d, unit: norm === 'unit', degrees: readDegrees(harm), t };
+  const req: LearningViewRequest = { kernels, d, unit: norm === 'unit', degrees: readIntegers(harm), t };
   const { ref, data, request, busy } = useComputation(learningView, req, {
     failure: 'The learning curves could not be computed',
     onScreen: true,
@@ -65,7 +65,7 @@ export function LearningPanel() {
       <LearningControls data={data} />
       {data && request ? (
         <>
-          <div className="learning-charts">
+          <div className="chart-grid">
             <TimesChart data={data} kernels={request.kernels} d={request.d} />
             <ProfileAtT data={data} kernels={request.kernels} />
           </div>
@@ -234,7 +234,7 @@ const ProfileAtT = memo(function ProfileAtT({ data, kernels }: { data: Result; k
 function LearningTable({ data, kernels }: { data: Result; kernels: readonly KernelInstance[] }) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Learning table (scrolls sideways)">
-      <table className="learning-table" data-testid="learning-table">
+      <table className="numbers-table learning-table" data-testid="learning-table">
         <caption>
           Residual of each degree at t = {formatReadout(data.t)} (learned: below 10 %), time to learn t<sub>k</sub>, and
           the order in which the degrees are learned
