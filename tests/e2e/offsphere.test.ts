@@ -121,7 +121,9 @@ describeE2E('off the sphere', () => {
       expect(new URL(page.url()).search).toBe(link);
       expect(await page.getByText('difference 2 − 3').count()).toBe(1);
       expect(await page.getByLabel('R (half-width of the plane) (0.1–100)', { exact: true }).inputValue()).toBe('3');
-      expect(await page.getByLabel('seed (0–2147483647)', { exact: true }).inputValue()).toBe('7');
+      // the off-sphere panel's own seed field (the random-features panel has one too)
+      const offsphere = page.locator('section[aria-labelledby=offsphere-heading]');
+      expect(await offsphere.getByLabel('seed (0–2147483647)', { exact: true }).inputValue()).toBe('7');
       expect(errors).toEqual([]);
     } finally {
       await close();
