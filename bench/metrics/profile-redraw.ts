@@ -14,21 +14,22 @@ const profileRedraw: MetricFn = async ({ page, baseURL, log }) => {
   const r = await inputToRedraw(page, PROFILE);
   for (const line of describeRuns(r)) log(line);
   log(`arrow keys: median of the runs' p95 ${r.p95} ms (median of all moves ${r.median} ms)`);
-  // reported, not budgeted: clicks that make the value jump, so that every redraw waits for the worker
-  await page.goto(baseURL);
-  const c = await inputToRedraw(page, { ...PROFILE, via: 'clicks' });
-  for (const line of describeRuns(c)) log(line);
-  log(`clicks: median of the runs' p95 ${c.p95} ms (median of all moves ${c.median} ms)`);
-  // reported: a pointer drag along the track (continuous input, which Chromium does not hold back)
-  await page.goto(baseURL);
-  const d = await inputToRedraw(page, { ...PROFILE, via: 'drag' });
-  for (const line of describeRuns(d)) log(line);
-  log(`drag: median of the runs' p95 ${d.p95} ms (median of all moves ${d.median} ms)`);
-  return {
-    profile_input_to_redraw_p95_ms: r.p95,
-    profile_click_to_redraw_p95_ms: c.p95,
-    profile_drag_to_redraw_p95_ms: d.p95,
-  };
+  // reported, not budgeted: clicks that make the value jump, so that every redraw waits for the worker, and a
+  // pointer drag along the track (continuous input, which Chromium does not hold back). A failure of either is
+  // logged without losing the budgeted keyboard figure.
+  const reported: Record<string, number> = {};
+  for (const via of ['clicks', 'drag'] as const) {
+    try {
+      await page.goto(baseURL);
+      const m = await inputToRedraw(page, { ...PROFILE, via });
+      for (const line of describeRuns(m)) log(line);
+      log(`${via}: median of the runs' p95 ${m.p95} ms (median of all moves ${m.median} ms)`);
+      reported[`profile_${via === 'clicks' ? 'click' : 'drag'}_to_redraw_p95_ms`] = m.p95;
+    } catch (err) {
+      log(`${via}: not measured (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+  }
+  return { profile_input_to_redraw_p95_ms: r.p95, ...reported };
 };
 
 export default profileRedraw;
