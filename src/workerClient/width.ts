@@ -3,8 +3,8 @@
  * the parts run on two lanes in parallel (`width`, `width2` for the profiles; `widthConvergence`,
  * `widthConvergence2` for the convergence, so that neither stops the other) and are merged. Each worker
  * reports its part's progress; the view shows their mean. A newer request stops the running one: the
- * convergence's parts between networks (they resolve to null); the profiles' lanes are restarted at once,
- * since one network of width 4096 can take many seconds.
+ * lanes of both kinds are restarted at once, since one network of width 4096 can take many seconds (an
+ * orthogonal one, minutes).
  */
 import {
   mergeWidthConvergence,
@@ -78,22 +78,32 @@ type ConvergenceView = { convergence: WidthConvergence[] } & Timed;
 /** The last convergence computed: the view asks again after every change of m (which it does not depend on). */
 let lastConvergence: { key: string; view: ConvergenceView } | null = null;
 
+/** Convergence requests sent and not yet answered. */
+let convergenceInFlight = 0;
+
 export async function computeWidthConvergence(req: WidthConvergenceRequest): Promise<ConvergenceView | null> {
   const key = JSON.stringify(req);
   if (lastConvergence?.key === key) return lastConvergence.view;
+  // a stale job checks between networks only, and one orthogonal network of width 4096 takes minutes: restart
+  if (convergenceInFlight > 0) for (const lane of LANES.convergence) cancelLane(lane);
   const start = performance.now();
   fractions.convergence = [0, 0];
-  const parts = await Promise.all(
-    LANES.convergence.map((lane, i) => callWorker(lane, (w) => w.widthConvergence(req, i, PARTS))),
-  );
-  if (parts.some((p) => p === null)) return null;
-  const view = {
-    convergence: mergeWidthConvergence(
-      req,
-      parts.filter((p) => p !== null),
-    ),
-    computeMs: performance.now() - start,
-  };
-  lastConvergence = { key, view };
-  return view;
+  convergenceInFlight++;
+  try {
+    const parts = await Promise.all(
+      LANES.convergence.map((lane, i) => callWorker(lane, (w) => w.widthConvergence(req, i, PARTS))),
+    );
+    if (parts.some((p) => p === null)) return null;
+    const view = {
+      convergence: mergeWidthConvergence(
+        req,
+        parts.filter((p) => p !== null),
+      ),
+      computeMs: performance.now() - start,
+    };
+    lastConvergence = { key, view };
+    return view;
+  } finally {
+    convergenceInFlight--;
+  }
 }

@@ -84,7 +84,9 @@ const TrainingControls = memo(function TrainingControls() {
       <GlobalParam name="eta" context="training" />
       <GlobalParam name="steps" context="training" />
       <fieldset className="segmented">
-        <legend>Networks drawn: {initSpec.label}</legend>
+        <legend>
+          Networks drawn: {initSpec.label} (the link's init, shared with the Finite width view; both are trained)
+        </legend>
         {(['gaussian', 'orthogonal'] as const).map((value) => (
           <label key={value}>
             <input

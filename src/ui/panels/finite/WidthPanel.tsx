@@ -170,12 +170,21 @@ const ProfileChart = memo(function ProfileChart({ data, lines }: { data: WidthSe
       ]),
     [data],
   );
-  const all = data.series.flatMap((s) =>
-    lines ? s.networks.flatMap((v) => Array.from(v)) : Array.from(s.mean, (v, j) => [v - s.sd[j], v + s.sd[j]]).flat(),
-  );
-  const analytic = data.series.flatMap((s) => Array.from(s.analytic));
-  const lo = Math.min(...all, ...analytic);
-  const hi = Math.max(...all, ...analytic);
+  // a loop, not Math.min(...values): 256 networks × 91 angles × 8 kernels would overflow the call stack
+  let [lo, hi] = [Infinity, -Infinity];
+  const take = (v: number) => {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  };
+  for (const s of data.series) {
+    for (const v of s.analytic) take(v);
+    if (lines) for (const network of s.networks) for (const v of network) take(v);
+    else
+      s.mean.forEach((v, j) => {
+        take(v - s.sd[j]);
+        take(v + s.sd[j]);
+      });
+  }
   const pad = (hi - lo) * 0.05 || 1;
   const spread = ({ x, y }: Scales) => (
     <g className="width-spread">
@@ -240,6 +249,7 @@ function bandOf(xs: readonly number[], mean: ArrayLike<number>, sd: ArrayLike<nu
 
 /** "≈ 3.2·10⁴ (extrapolated)" — the width the fitted line needs for a 1 % error. */
 export function widthForReadout(c: WidthConvergence): string {
+  if (c.slope === null) return '— (needs two widths)';
   if (c.widthFor1Percent === null) return 'not reached (the error does not fall with the width)';
   const w = formatReadout(Math.round(c.widthFor1Percent));
   return c.extrapolated ? `≈ ${w} (extrapolated from the fit)` : `≈ ${w}`;
