@@ -1,0 +1,73 @@
+/**
+ * The recurrent NTK's recursion (src/core/rntk/recursion.ts, docs/rntk.md): hand-computed cases (T = 1;
+ * T = T′ = 2), symmetry and positive semi-definiteness of Gram matrices over unequal lengths, and invariance
+ * to prepending zeros exactly when σ_b = 0 — then every hidden state of the zero prefix is h = φ(0) = 0
+ * (φ(0) = 0 for ReLU and erf), so the network is where it would be at h_0; with σ_b > 0 the prefix moves it.
+ */
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/core/numerics/random';
+import { symmetricEigen } from '../../src/core/numerics/symmetricEigen';
+import { RNTK_DEFAULTS, type Sequence, kernelMaps, rntk, rntkGram } from '../../src/core/rntk/recursion';
+
+const scalar = (...xs: number[]): Sequence => ({ values: Float64Array.from(xs), T: xs.length, d: 1 });
+
+/** ReLU's F and G in closed form, written out here independently of the module. */
+function reluFG(a: number, b: number, c: number): [number, number] {
+  const theta = Math.acos(c / Math.sqrt(a * b));
+  return [
+    (Math.sqrt(a * b) * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta))) / (2 * Math.PI),
+    (Math.PI - theta) / (2 * Math.PI),
+  ];
+}
+
+describe('recurrent NTK recursion', () => {
+  it('T = 1: K = σ_v²(F + G·Σ) with Σ = σ_u²xz/d + σ_b²; x = z = 1 gives exactly 1 (ReLU, defaults)', () => {
+    expect(rntk(scalar(1), scalar(1), RNTK_DEFAULTS)).toBeCloseTo(1, 14);
+    // x = 2, z = −1, σ_b = 0.5: Σ = −2 + 0.25, s_x = 4.25, s_z = 1.25
+    const p = { ...RNTK_DEFAULTS, sb: 0.5 };
+    const [F, G] = reluFG(4.25, 1.25, -1.75);
+    expect(rntk(scalar(2), scalar(-1), p)).toBeCloseTo(F + G * -1.75, 13);
+  });
+
+  it('T = T′ = 2 by hand: x = (1, 2), z = (1, 1), ReLU, defaults', () => {
+    // s(x) = (1, 2·F(1,1,1) + 4) = (1, 5), s(z) = (1, 2); pair 1: Σ = Θ = 1; pair 2: Σ = 2·½ + 2 = 3, Θ = 3 + 2·½·1
+    const [F, G] = reluFG(5, 2, 3);
+    expect(rntk(scalar(1, 2), scalar(1, 1), RNTK_DEFAULTS)).toBeCloseTo(F + G * 4, 13);
+  });
+
+  it('erf maps: F(a, a, a) and G at c = 0 as Williams (1997)', () => {
+    const [F, G] = kernelMaps('erf', 1, 1, 1);
+    expect(F).toBeCloseTo((2 / Math.PI) * Math.asin(2 / 3), 14);
+    expect(kernelMaps('erf', 1, 1, 0)[1]).toBeCloseTo(4 / Math.PI / 3, 14);
+    expect(G).toBeCloseTo(4 / Math.PI / Math.sqrt(9 - 4), 14);
+  });
+
+  const random = (seed: number, count: number) => {
+    const rng = seededRandom(seed);
+    return Array.from({ length: count }, (_, i) =>
+      scalar(...Array.from({ length: 1 + ((i * 3) % 8) }, () => rng.normal())),
+    );
+  };
+
+  for (const act of ['relu', 'erf'] as const) {
+    it(`${act}: Gram matrices over unequal lengths are symmetric and positive semi-definite`, () => {
+      const p = { ...RNTK_DEFAULTS, act, sb: 0.3 };
+      const seqs = random(7, 10);
+      const K = rntkGram(seqs, p);
+      expect(rntk(seqs[2], seqs[5], p)).toBeCloseTo(rntk(seqs[5], seqs[2], p), 12);
+      const { values } = symmetricEigen(K, seqs.length);
+      const largest = Math.max(...values);
+      expect(Math.min(...values)).toBeGreaterThan(-1e-10 * largest);
+    });
+
+    it(`${act}: prepending zeros changes nothing when σ_b = 0, and does when σ_b > 0`, () => {
+      const x = scalar(0.5, -1, 2);
+      const z = scalar(1, 0.3);
+      const padded = scalar(0, 0, 0, 1, 0.3);
+      const p = { ...RNTK_DEFAULTS, act };
+      expect(rntk(x, padded, p)).toBeCloseTo(rntk(x, z, p), 12);
+      const biased = { ...p, sb: 0.5 };
+      expect(Math.abs(rntk(x, padded, biased) - rntk(x, z, biased))).toBeGreaterThan(1e-3);
+    });
+  }
+});
