@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/numerics/random';
 import { symmetricEigen } from '../../src/core/numerics/symmetricEigen';
-import { RNTK_DEFAULTS, type Sequence, kernelMaps, rntk, rntkGram } from '../../src/core/rntk/recursion';
+import {
+  RNTK_DEFAULTS,
+  type Sequence,
+  kernelMaps,
+  rntk,
+  rntkGram,
+  timeSensitivity,
+} from '../../src/core/rntk/recursion';
 import { empiricalRntk, initRnn } from '../../src/core/rntk/rnn';
 
 const scalar = (...xs: number[]): Sequence => ({ values: Float64Array.from(xs), T: xs.length, d: 1 });
@@ -97,4 +104,21 @@ describe('the recursion against finite RNNs (backpropagation through time)', () 
       }
     });
   }
+});
+
+describe('how the RNTK weights time (timeSensitivity)', () => {
+  it('T = 1 by hand: K(x, x) = σ_v²(F + G·s) with s = σ_u²x², so ∂K/∂x = σ_v²·σ_u²·2x (ReLU: F = s/2, G = 1/2)', () => {
+    const [dK] = timeSensitivity(scalar(0.7), RNTK_DEFAULTS);
+    expect(dK).toBeCloseTo(2 * 0.7, 6);
+  });
+
+  it('σ_w below the critical √2 forgets early steps; above it, they weigh as much or more (ReLU, σ_b = 0.1)', () => {
+    const x = scalar(...Array.from({ length: 20 }, (_, t) => Math.sin(t / 3) + 1.2));
+    const early = (sw: number) => {
+      const s = timeSensitivity(x, { ...RNTK_DEFAULTS, sw, sb: 0.1 });
+      return Math.abs(s[0]) / Math.abs(s[x.T - 1]);
+    };
+    expect(early(1)).toBeLessThan(0.01);
+    expect(early(1.5)).toBeGreaterThan(1);
+  });
 });

@@ -102,3 +102,29 @@ export function rntkGram(sequences: readonly Sequence[], p: RntkParams): Float64
     }
   return K;
 }
+
+/**
+ * How the RNTK weights time: ∂K(x, x)/∂x_t for a scalar sequence (d = 1), at every step, by central
+ * differences with the step h = 1e−4·max(1, |x_t|) (relative error ~h² ≈ 1e−8 for the smooth erf maps; ReLU's
+ * maps are smooth wherever no pre-activation variance is 0). Index t − 1 holds step t; steps back from the end
+ * are T − t.
+ */
+export function timeSensitivity(x: Sequence, p: RntkParams): Float64Array {
+  if (x.d !== 1) throw new Error('time sensitivity is defined for scalar sequences');
+  const out = new Float64Array(x.T);
+  const moved = Float64Array.from(x.values);
+  const at = (): number => {
+    const y = { ...x, values: moved };
+    return rntk(y, y, p);
+  };
+  for (let t = 0; t < x.T; t++) {
+    const h = 1e-4 * Math.max(1, Math.abs(x.values[t]));
+    moved[t] = x.values[t] + h;
+    const up = at();
+    moved[t] = x.values[t] - h;
+    const down = at();
+    moved[t] = x.values[t];
+    out[t] = (up - down) / (2 * h);
+  }
+  return out;
+}
