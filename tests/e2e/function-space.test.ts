@@ -28,7 +28,17 @@ describeE2E('function space', () => {
       const chart = page.getByTestId('regression-chart');
       await chart.scrollIntoViewIfNeeded();
       await expect.poll(() => page.getByTestId('data-point').count()).toBe(4);
-      const box = (await chart.locator('rect.overlay').boundingBox())!;
+      // the panels above may still change height as they draw: click where the plot is once it stays put
+      const overlay = chart.locator('rect.overlay');
+      let box = (await overlay.boundingBox())!;
+      await expect
+        .poll(async () => {
+          await chart.scrollIntoViewIfNeeded();
+          const before = box;
+          box = (await overlay.boundingBox())!;
+          return box.x === before.x && box.y === before.y && box.height === before.height;
+        })
+        .toBe(true);
       // the y axis spans [−1.6, 1.6] (1.6 × the largest |y|): aim at θ = 45°, y = 0.8
       const px = box.x + (45 / 360) * box.width;
       const py = box.y + ((1.6 - 0.8) / 3.2) * box.height;
