@@ -34,4 +34,6 @@ export const budgets: Budget[] = [
   { metric: 'features_default_ms', op: '<=', limit: 800 },
   // issue 15: the training view for ntk(L=1): widths 16–1024, 300 steps, both initializations, in the worker
   { metric: 'training_l1_ms', op: '<=', limit: 2000 },
+  // issue 16: the recurrent NTK of 16 sequences of 128 steps (Gram matrix and one sequence's time weights) in the worker
+  { metric: 'sequences_default_ms', op: '<=', limit: 50 },
 ];

@@ -299,4 +299,31 @@ export const STORIES: readonly Story[] = [
       },
     ],
   },
+  {
+    id: 'k',
+    title: 'Sequences of different lengths: the recurrent NTK compares their ends',
+    steps: [
+      {
+        link: '?v=1&sw=1&panel=sequences',
+        text:
+          'Six sine waves, drawn aligned at their last step: x₁ has 32 steps, x₂ has 96, and their last 32 values are the same wave. ' +
+          'The recurrent NTK (Alemohammad et al. 2021) runs its recursion along the steps counted from the end, so sequences of different lengths compare by their ends. ' +
+          'With σ_w = 1 each step back weighs χ = 0.5 times the one after it: the kernel forgets the start, and the normalized kernel of x₁ and x₂ is 1.000; it cannot tell them apart.',
+      },
+      {
+        link: '?v=1&panel=sequences',
+        text:
+          'At σ_w = √2, the critical value for ReLU, χ = 1: the dependence on a step no longer fades with its distance from the end (the chart of how the kernel weights time). ' +
+          'Now the 64 earlier steps of x₂ count, and the normalized kernel of x₁ and x₂ drops to 0.23. ' +
+          'σ_w decides how far back the kernel looks.',
+      },
+      {
+        link: '?v=1&sw=1.5&panel=sequences',
+        text:
+          'Above the critical value, σ_w = 1.5 and χ = 1.125: each step back weighs more than the one after it, so the 64 steps x₁ lacks dominate x₂, and their normalized kernel is 0.14. ' +
+          'The bars also show finite RNNs of width 512: their kernels scatter around the recursion, more widely for longer sequences. ' +
+          'ReLU variances grow like (σ_w²/2)^T here, which is why the link stops σ_w at 2.',
+      },
+    ],
+  },
 ];

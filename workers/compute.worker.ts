@@ -19,6 +19,7 @@ import { realdataFigureText } from '../src/figure/realdataFigure';
 import { realdataTable } from '../src/realdata/selection';
 import { parseLink, serializeLink } from '../src/link';
 import { widthConvergenceJob, widthSeriesJob } from '../src/core/views/finiteWidth';
+import { sequencesFiniteJob, sequencesView } from '../src/core/views/sequencesView';
 import type { ComputeApi, GpSamplesView, SpectrumView, Started, Timed } from '../src/workerClient/api';
 
 /** Work between two yields to the event loop, so that a newer request can arrive and cancel. */
@@ -76,8 +77,26 @@ async function runSliced<T>(
 let latestTraining = 0;
 let reportTrainingProgress: ((fraction: number) => void) | null = null;
 
-let latestFeatures = 0;
+let reportSequencesProgress: ((fraction: number) => void) | null = null;
+
 let reportFeaturesProgress: ((fraction: number) => void) | null = null;
+
+/**
+ * A kind of job where a newer call stops the running one at its next slice (which then resolves to null),
+ * timed; `report` is read at each call (the listener is registered after the worker starts).
+ */
+function cancellable<Req, T extends object>(
+  job: (req: Req) => Generator<number, T>,
+  report: () => ((fraction: number) => void) | null,
+): (req: Req) => Promise<(T & Timed) | null> {
+  let latest = 0;
+  return async (req) => {
+    const id = ++latest;
+    const start = performance.now();
+    const result = await runSliced(job(req), () => id !== latest, report());
+    return result && { ...result, computeMs: performance.now() - start };
+  };
+}
 
 type WidthKind = 'series' | 'convergence';
 const latestWidth: Record<WidthKind, number> = { series: 0, convergence: 0 };
@@ -173,15 +192,15 @@ const api: ComputeApi = {
       buffers.map((b) => b.buffer as ArrayBuffer),
     );
   },
+  sequences: (req) => timed(() => sequencesView(req)),
+  onSequencesProgress(listener) {
+    reportSequencesProgress = listener;
+  },
+  sequencesFinite: cancellable(sequencesFiniteJob, () => reportSequencesProgress),
   onFeaturesProgress(listener) {
     reportFeaturesProgress = listener;
   },
-  async features(req) {
-    const id = ++latestFeatures;
-    const start = performance.now();
-    const result = await runSliced(featuresJob(req), () => id !== latestFeatures, reportFeaturesProgress);
-    return result && { ...result, computeMs: performance.now() - start };
-  },
+  features: cancellable(featuresJob, () => reportFeaturesProgress),
   onWidthProgress(listener) {
     reportWidthProgress = listener;
   },

@@ -12,6 +12,7 @@ import initialJs from './initial-js.ts';
 import offsphere from './offsphere.ts';
 import profileRedraw from './profile-redraw.ts';
 import realdata from './realdata.ts';
+import sequences from './sequences.ts';
 import training from './training.ts';
 import spectrumCompute from './spectrum-compute.ts';
 import spectrumRedraw from './spectrum-redraw.ts';
@@ -28,4 +29,5 @@ export const metrics: Record<string, MetricFn> = {
   'finite-width': finiteWidth,
   training,
   features,
+  sequences,
 };

@@ -11,6 +11,7 @@ import { offsphereFigure } from './offsphereFigure';
 import { profileFigure } from './profileFigure';
 import { regressionFigure } from './regressionFigure';
 import { samplesFigure } from './samplesFigure';
+import { sequencesFigure } from './sequencesFigure';
 import { spectrumFigure } from './spectrumFigure';
 import { trainingFigure } from './trainingFigure';
 import { widthFigure } from './widthFigure';
@@ -32,6 +33,7 @@ export const FIGURE_PANELS: Record<string, (state: LinkState, links: FigureLinks
   width: widthFigure,
   features: featuresFigure,
   training: trainingFigure,
+  sequences: sequencesFigure,
 };
 
 export const FIGURE_FORMATS = ['json', 'csv', 'svg'] as const;

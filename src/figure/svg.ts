@@ -32,8 +32,11 @@ export interface SvgSeries {
   dash?: string;
   /** line width in pixels (default 2) */
   width?: number;
-  /** a line (default), dots, rings (open circles, e.g. data points), or a line with a dot at every point */
-  marks?: 'line' | 'dots' | 'rings' | 'line+dots';
+  /**
+   * a line (default), dots, rings (open circles, e.g. data points), a line with a dot at every point, or bars
+   * (categories at whole x: a filled bar BAR_WIDTH wide from 0, or the axis end nearest it, to each y)
+   */
+  marks?: 'line' | 'dots' | 'rings' | 'line+dots' | 'bars';
   /**
    * Integer abscissae drawn by parity, as the spectrum on screen: even x solid, odd x dotted, each stroke
    * joining the points of its own parity; `even`/`odd` draw only that stroke.
@@ -60,6 +63,8 @@ export interface SvgChart {
   xScale: AxisKind;
   yScale: AxisKind;
   xDomain: [number, number];
+  /** x ticks at these values (e.g. the whole numbers of categories) rather than D3's */
+  xTicks?: readonly number[];
   /** default: the extent of the series, with `yIncludeZero` */
   yDomain?: [number, number];
   /**
@@ -87,6 +92,8 @@ const PLOT_HEIGHT = 400;
 const MARGIN = { top: 56, right: 24, bottom: 56, left: 78 };
 const LINE = 20;
 const STRIP_ROW = 4;
+/** Width of a bar (marks: 'bars') in x units: categories one apart keep a gap between bars. */
+const BAR_WIDTH = 0.6;
 /** Characters of 11–12 px text that fit across the figure; longer legend and note lines wrap. */
 const LINE_CHARACTERS = 104;
 const FONT = 'font-family="DejaVu Sans, Arial, sans-serif"';
@@ -182,6 +189,10 @@ export function renderChart(chart: SvgChart, top = 0, id = 'plot'): { markup: st
   const axisAt = bottom + (chart.strip ? stripHeight + 8 : 0);
   const right = WIDTH - MARGIN.right;
   const xAxis = axis(chart.xScale, chart.xDomain, [MARGIN.left, right], false);
+  if (chart.xTicks) {
+    xAxis.ticks = [...chart.xTicks];
+    xAxis.label = (v) => figureText(v);
+  }
   const range = chart.yDomain
     ? { domain: chart.yDomain, cut: false }
     : valueRange(
@@ -254,6 +265,18 @@ export function renderChart(chart: SvgChart, top = 0, id = 'plot'): { markup: st
       (chart.xScale !== 'log' || s.x[i] > 0) &&
       (chart.yScale !== 'log' || s.y[i] > 0);
     const marks = s.marks ?? 'line';
+    if (marks === 'bars') {
+      const base = y(Math.min(Math.max(0, y0), y1));
+      for (let i = 0; i < s.x.length; i++) {
+        if (!ok(i)) continue;
+        const [a, b] = [x(s.x[i] - BAR_WIDTH / 2), x(s.x[i] + BAR_WIDTH / 2)];
+        const top = y(Math.min(Math.max(s.y[i], y0), y1));
+        out.push(
+          `<rect x="${fmt(Math.min(a, b))}" y="${fmt(Math.min(top, base))}" width="${fmt(Math.abs(b - a))}" height="${fmt(Math.abs(base - top))}" fill="${s.colour}" stroke="none"/>`,
+        );
+      }
+      continue;
+    }
     if (marks !== 'dots' && marks !== 'rings') {
       const all = Array.from({ length: s.x.length }, (_, i) => i);
       const strokes: [number[], string | undefined][] = !s.parity
@@ -338,7 +361,9 @@ function legendMarkup(chart: SvgChart, top: number): [string[], number] {
   for (const s of chart.series) {
     const mid = ly - 4;
     const marks = s.marks ?? 'line';
-    if (marks === 'rings' || marks === 'dots')
+    if (marks === 'bars')
+      out.push(`<rect x="${MARGIN.left + 6}" y="${mid - 6}" width="14" height="12" fill="${s.colour}"/>`);
+    else if (marks === 'rings' || marks === 'dots')
       out.push(
         marks === 'rings'
           ? `<circle cx="${MARGIN.left + 13}" cy="${mid}" r="3.5" fill="#ffffff" stroke="${s.colour}" stroke-width="1.5"/>`

@@ -29,5 +29,7 @@ export {
   pointsText,
   readIntegers,
   readPoints,
+  readSequences,
+  sequencesText,
   type DataPoint,
 } from './lists';

@@ -5,6 +5,7 @@
  * clamped, rounded, with a reason), and kept in the state as its canonical text, so that comparing,
  * serializing and the default work as for any other value.
  */
+import { SEQUENCE_LIMITS, readSequences, sequencePreset } from '../core/rntk/presets';
 import { DECIMAL, formatLinkNumber } from './numbers';
 
 /** A list-valued global parameter: `read` turns any text into canonical text plus the repairs made. */
@@ -189,3 +190,59 @@ export const FILE_NAME: ListRule = {
 
 /** A file name as the `file` parameter keeps it (see FILE_NAME). */
 export const fileNameText = (name: string) => name.trim().replace(/[^A-Za-z0-9._-]+/g, '_');
+
+/**
+ * The Sequences view's `seqs` (docs/rntk.md, links.md): a preset name alone, or scalar sequences as
+ * comma-separated numbers separated by `;`. Items that are not numbers are dropped, values clamped to
+ * ±SEQUENCE_LIMITS.value, sequences cut to SEQUENCE_LIMITS.steps steps; empty sequences and those beyond the
+ * 16th are dropped.
+ */
+export const SEQUENCES: ListRule = {
+  maxItems: SEQUENCE_LIMITS.sequences,
+  read(raw) {
+    const trimmed = raw.trim();
+    if (sequencePreset(trimmed)) return { value: trimmed, repairs: [] };
+    const repairs: string[] = [];
+    const sequences: number[][] = [];
+    const texts = raw.split(';');
+    for (const [i, text] of texts.entries()) {
+      // this sequence's own repairs, reported only if it is kept
+      const own: string[] = [];
+      const values: number[] = [];
+      for (const item of text.split(',')) {
+        if (item.trim() === '') continue;
+        const n = numberOf(item);
+        if (n === null || Number.isNaN(n)) {
+          own.push(`sequence ${i + 1}: ${shown(item.trim())} is not a number; dropped`);
+          continue;
+        }
+        const v = Math.min(SEQUENCE_LIMITS.value, Math.max(-SEQUENCE_LIMITS.value, n)) + 0;
+        if (v !== n) own.push(`sequence ${i + 1}: ${item.trim()} clamped to ${formatLinkNumber(v)}`);
+        values.push(v);
+      }
+      if (values.length === 0) {
+        if (text.trim() !== '' || texts.length > 1) repairs.push(...own, `sequence ${i + 1} has no number; dropped`);
+        continue;
+      }
+      if (sequences.length === SEQUENCE_LIMITS.sequences) {
+        repairs.push(`sequences beyond the ${SEQUENCE_LIMITS.sequences}th dropped`);
+        break;
+      }
+      if (values.length > SEQUENCE_LIMITS.steps) {
+        own.push(`sequence ${i + 1}: ${values.length} steps cut to the first ${SEQUENCE_LIMITS.steps}`);
+        values.length = SEQUENCE_LIMITS.steps;
+      }
+      repairs.push(...own);
+      sequences.push(values);
+    }
+    return { value: sequencesText(sequences), repairs };
+  },
+};
+
+/** The canonical `seqs` text of sequences given as numbers. */
+export function sequencesText(sequences: readonly (readonly number[])[]): string {
+  return sequences.map((s) => s.map(formatLinkNumber).join(',')).join(';');
+}
+
+/** The sequences of a canonical `seqs` text (src/core/rntk/presets.ts). */
+export { readSequences };

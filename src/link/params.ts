@@ -19,7 +19,8 @@ import {
 } from '../core/kernels/registry';
 import { CATALOG, SIZE_CLASSES } from '../core/realdata/catalog';
 import { CONTESTANT_NAMES } from '../core/realdata/contestants';
-import { DEGREES, FILE_NAME, POINTS, WIDTHS, datasetList, nameList, type ListRule } from './lists';
+import { DEFAULT_SEQUENCES, SEQUENCE_LIMITS, SEQUENCE_PRESETS } from '../core/rntk/presets';
+import { DEGREES, FILE_NAME, POINTS, SEQUENCES, WIDTHS, datasetList, nameList, type ListRule } from './lists';
 import { DECIMAL, formatLinkNumber } from './numbers';
 
 /** links.md §1: at most 8 instances; also the largest position a parameter can point at (fit, ra, rb, da, db). */
@@ -139,9 +140,20 @@ export interface LinkState {
   eta: number;
   /** number of gradient-descent steps of the training view */
   steps: number;
+  // team parameters (sequences, the recurrent NTK: docs/rntk.md)
+  /** the scalar sequences: a preset name, or numbers `x,x,…` per sequence separated by `;` (canonical text) */
+  seqs: string;
+  /** 1-based position of the chosen sequence (its kernel bars, its time weights); beyond the last, the last */
+  seq: number;
+  /** the RNN's nonlinearity */
+  act: 'relu' | 'erf';
+  /** σ_w (recurrent weights), σ_u (input weights), σ_b (bias) of the RNN (σ_v = 1) */
+  sw: number;
+  su: number;
+  sb: number;
   // team parameters (classroom: stories, presentation, embedding; README "Stories", "Presentation and embed")
   /** the open guided story of src/stories.ts; `none`: no story */
-  story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j';
+  story: 'none' | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k';
   /** 1-based step of the open story; clamped to the story's length when used, ignored without a story */
   step: number;
   /** 1: presentation mode (one panel at a time, large type, lecturer's controls only) */
@@ -157,7 +169,8 @@ export interface LinkState {
     | 'realdata'
     | 'width'
     | 'features'
-    | 'training';
+    | 'training'
+    | 'sequences';
   /** 1: embed mode (the panels without header, kernel list and notices, for an iframe) */
   embed: number;
 }
@@ -594,7 +607,7 @@ const TABLE = [
   {
     key: 'contest',
     label: 'contestants',
-    help: 'Kernels compared on the data: arora, ntk, ntk-rf, laplace, gexp, gauss, separated by commas.',
+    help: 'Kernels compared on the data: arora, ntk, ntk-rf, rntk, laplace, gexp, gauss, separated by commas.',
     place: 'sphere',
     kind: 'list',
     default: 'ntk,laplace,gexp,gauss',
@@ -743,12 +756,90 @@ const TABLE = [
     step: 1,
     scale: 'log',
   },
+  // team parameters: sequences, the recurrent NTK (docs/rntk.md). Their controls live in the Sequences panel.
+  {
+    key: 'seqs',
+    label: 'sequences',
+    help: `Scalar sequences: a preset (${SEQUENCE_PRESETS.map((p) => p.name).join(', ')}) or numbers separated by commas, sequences by semicolons (at most ${SEQUENCE_LIMITS.sequences} sequences of 1–${SEQUENCE_LIMITS.steps} steps, values within ±${SEQUENCE_LIMITS.value}).`,
+    place: 'sphere',
+    kind: 'list',
+    default: DEFAULT_SEQUENCES,
+    rule: SEQUENCES,
+    check: (s) =>
+      s.seqs === ''
+        ? { value: DEFAULT_SEQUENCES, repair: `no sequence left; default ${DEFAULT_SEQUENCES} used` }
+        : undefined,
+  },
+  {
+    key: 'seq',
+    label: 'chosen sequence',
+    help: 'The sequence whose normalized kernel against the others and whose time weights are shown; beyond the last, the last.',
+    place: 'sphere',
+    kind: 'number',
+    integer: true,
+    default: 1,
+    min: 1,
+    max: SEQUENCE_LIMITS.sequences,
+    step: 1,
+    scale: 'linear',
+  },
+  {
+    key: 'act',
+    label: 'nonlinearity φ',
+    help: 'The RNN’s nonlinearity: ReLU max(0, g) or erf (docs/rntk.md).',
+    place: 'sphere',
+    kind: 'choice',
+    default: 'relu',
+    options: [
+      { value: 'relu', label: 'ReLU' },
+      { value: 'erf', label: 'erf' },
+    ],
+  },
+  {
+    key: 'sw',
+    label: 'σ_w (recurrent weights)',
+    help: 'Scale of the recurrent weights W. Above 2, ReLU variances grow like (σ_w²/2)^T and overflow at T = 512.',
+    place: 'sphere',
+    kind: 'number',
+    integer: false,
+    default: Math.SQRT2,
+    min: 0,
+    max: 2,
+    step: 0.01,
+    scale: 'linear',
+  },
+  {
+    key: 'su',
+    label: 'σ_u (input weights)',
+    help: 'Scale of the input weights U.',
+    place: 'sphere',
+    kind: 'number',
+    integer: false,
+    default: 1,
+    min: 0,
+    max: 4,
+    step: 0.01,
+    scale: 'linear',
+  },
+  {
+    key: 'sb',
+    label: 'σ_b (bias)',
+    help: 'Scale of the bias b.',
+    place: 'sphere',
+    kind: 'number',
+    integer: false,
+    default: 0,
+    min: 0,
+    max: 4,
+    step: 0.01,
+    scale: 'linear',
+  },
   // team parameters: classroom (stories, presentation, embedding). Their controls live in the header, so
   // `place` (which only sorts kernel-list and off-sphere controls) is not used for them.
   {
     key: 'story',
     label: 'story',
-    help: 'A guided story (a–j) shown with a stepper; none shows no story.',
+    help: 'A guided story (a–k) shown with a stepper; none shows no story.',
     place: 'sphere',
     kind: 'choice',
     default: 'none',
@@ -764,6 +855,7 @@ const TABLE = [
       { value: 'h', label: 'story h' },
       { value: 'i', label: 'story i' },
       { value: 'j', label: 'story j' },
+      { value: 'k', label: 'story k' },
     ],
   },
   {
@@ -802,6 +894,7 @@ const TABLE = [
       { value: 'width', label: 'finite width' },
       { value: 'features', label: 'random features' },
       { value: 'training', label: 'training' },
+      { value: 'sequences', label: 'sequences' },
     ],
   },
   toggleParam('embed', 'embed mode', 'The panels alone, without header, kernel list and notices, for an iframe.'),

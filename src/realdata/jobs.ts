@@ -31,7 +31,10 @@ export function realdataJobs(selection: RealdataSelection, sources: JobSources, 
       n: entry.n,
       weight: jobWeight(
         entry.n,
-        contestants.reduce((s, c) => s + contestant(c)!.size, 0),
+        contestants.reduce((s, c) => {
+          const { size, relativeCost } = contestant(c)!;
+          return s + size * (relativeCost?.(entry.d) ?? 1);
+        }, 0),
       ),
     }));
   });

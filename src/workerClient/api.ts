@@ -22,6 +22,12 @@ import type {
 } from '../core/views/finiteWidth';
 import type { FeaturesRequest, FeaturesResult } from '../core/views/featuresView';
 import type { TrainingRequest, TrainingView } from '../core/finite/training';
+import type {
+  SequencesFinite,
+  SequencesFiniteRequest,
+  SequencesRequest,
+  SequencesResult,
+} from '../core/views/sequencesView';
 import type { ContestantResult } from '../core/realdata/types';
 import type { RealdataSelection, RealdataTable } from '../realdata/selection';
 
@@ -143,6 +149,12 @@ export interface ComputeApi {
   onTrainingProgress(listener: (fraction: number) => void): void;
   /** The training view (docs/finite.md §4, §5.3). Cancellable: a later call stops this one, which resolves to null. */
   training(req: TrainingRequest): Promise<(TrainingView & Timed) | null>;
+  /** The Sequences view's recurrent NTK: Gram matrix, normalized kernels, time weights (docs/rntk.md "In the app"). */
+  sequences(req: SequencesRequest): SequencesResult & Timed;
+  /** Where the finite RNNs' progress is reported (the fraction done, at most every ~50 ms); set once. */
+  onSequencesProgress(listener: (fraction: number) => void): void;
+  /** Finite RNNs' empirical kernels of the chosen sequence. Cancellable: a later call stops this one (null). */
+  sequencesFinite(req: SequencesFiniteRequest): Promise<(SequencesFinite & Timed) | null>;
   /** A CSV file as a data set (docs/realdata.md "Your own data"); throws a CsvError whose message is for the user. */
   readCsv(text: string, options: { name: string; label?: number; seed: number }): CsvDataset;
 }

@@ -24,7 +24,9 @@ export type Lane =
   | 'width2'
   | 'widthConvergence'
   | 'widthConvergence2'
-  | 'training';
+  | 'training'
+  | 'sequences'
+  | 'sequencesFinite';
 
 /**
  * How long a call may take before its worker is taken as hung, terminated and replaced (the largest
@@ -49,6 +51,10 @@ export const LANE_TIMEOUT_MS: Record<Lane, number> = {
   width2: 600_000,
   widthConvergence: 600_000,
   widthConvergence2: 600_000,
+  // 16 sequences of 512 steps with every sequence's time weights: well under a second
+  sequences: 30_000,
+  // finite RNNs: at most RNN_WORK_CAP (~3 s of work), with progress
+  sequencesFinite: 120_000,
 };
 
 interface LaneWorker {

@@ -85,14 +85,17 @@ const nearValid = fc
   );
 
 /**
- * null appears in a figure only as "never" in a JSON `timeToLearn` array (the learning panel) and as a
- * `slope` that no line determines (the random-features panel with a single dimension).
+ * null appears in a figure only as "never" in a JSON `timeToLearn` array (the learning panel), as a
+ * `slope` that no line determines (the random-features panel with a single dimension), and in the sequences
+ * panel as a `normalized` kernel of an all-zero sequence, a `critical` σ_w that does not exist (erf) and
+ * finite RNNs' statistics (`raw`, `normalized`) that no network gave.
  */
+const NULL_KEYS = new Set(['timeToLearn', 'slope', 'normalized', 'critical', 'raw']);
 function nullOnlyInTimeToLearn(out: string): boolean {
   if (!out.startsWith('{')) return !out.includes('null');
   const ok = (value: unknown, key: string): boolean =>
     value === null
-      ? key === 'timeToLearn' || key === 'slope'
+      ? NULL_KEYS.has(key)
       : Array.isArray(value)
         ? value.every((v) => ok(v, key))
         : typeof value === 'object'
@@ -159,9 +162,11 @@ describe('figure command on hostile links', { timeout: 120_000 }, () => {
       for (const panel of Object.keys(FIGURE_PANELS)) {
         // the sphere samples cost up to a few hundred ms per format at the default degree: fewer links
         if (l >= (LINKS_PER_PANEL[panel] ?? links.length)) continue;
+        // sequences: the link's default finite RNNs (8 of width 512) take ~3 s per figure; small ones here
+        const target = panel === 'sequences' ? `${link}&m=16&seeds=2` : link;
         for (const format of ['json', 'csv', 'svg']) {
-          const r = run(link, '--panel', panel, '--format', format);
-          expect(cleanFigure(r), `${panel} ${format} ${link}`).toBe(true);
+          const r = run(target, '--panel', panel, '--format', format);
+          expect(cleanFigure(r), `${panel} ${format} ${target}`).toBe(true);
         }
       }
   });
@@ -197,6 +202,43 @@ describe('figure command on hostile links', { timeout: 120_000 }, () => {
         expect(cleanFigure(r), `${panel} ${format} ${link}`).toBe(true);
       }
     }
+  });
+
+  it('the sequences panel on near-valid sequence links (small finite RNNs: their cost is the width squared)', () => {
+    const sequencePieces = [
+      'seqs=sines',
+      'seqs=noise',
+      'seqs=step',
+      'seqs=sines16',
+      'seqs=0,0.5,1;1,0.5',
+      'seqs=0,0,0;0',
+      'seqs=1e400,-1e400;x;;',
+      'seqs=;',
+      // the largest values at the longest length: at σ_w = 2 the kernels reach ~10¹⁵⁸, narrow RNNs overflow
+      `seqs=${Array(512).fill(10).join(',')};${Array(300).fill(-10).join(',')}`,
+      'seqs=Sines',
+      'seq=0',
+      'seq=99',
+      'act=erf',
+      'act=tanh',
+      'sw=0',
+      'sw=2',
+      'sw=-1',
+      'su=0',
+      'su=4',
+      'sb=4',
+      'sb=NaN',
+      'seed=-1',
+    ];
+    const links = fc
+      .tuple(fc.array(fc.constantFrom(...sequencePieces), { maxLength: 5 }), nearValid)
+      .map(([parts, link]) => `${link}&${parts.join('&')}&m=8&seeds=2`);
+    fc.assert(
+      fc.property(links, fc.constantFrom('json', 'csv', 'svg'), (link, format) =>
+        cleanFigure(run(link, '--panel', 'sequences', '--format', format)),
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('a 10 000-character value is repaired, not fatal', () => {

@@ -138,8 +138,9 @@ describe('the other figures draw what their panels draw', { timeout: 30_000 }, (
 });
 
 describe('--base: the absolute link of the view in CSV and SVG, the query in JSON', { timeout: 60_000 }, () => {
-  const link = '?kernels=ntk,laplace&deg=8&pts=0:1;90:-1&harm=1,2';
-  const query = '?v=1&kernels=ntk,laplace&deg=8&pts=0:1;90:-1&harm=1,2';
+  // small finite networks (m, seeds): the sequences figure's default 8 RNNs of width 512 take seconds per figure
+  const link = '?kernels=ntk,laplace&deg=8&pts=0:1;90:-1&harm=1,2&m=16&seeds=2';
+  const query = '?v=1&kernels=ntk,laplace&deg=8&pts=0:1;90:-1&harm=1,2&m=16&seeds=2';
   // the base's own query and fragment give way to the view's
   const base = 'https://example.org/ntk/?story=a#top';
   const absolute = `https://example.org/ntk/${query}`;

@@ -40,6 +40,11 @@ const LINKS: Record<string, readonly string[]> = {
     '?kernels=laplace,ntk&widths=8,16&steps=20',
     '?kernels=ntk(L=2,beta=0.5,bias=random)&pts=0:1;90:-0.5;180:0.8;270:-1&init=orthogonal&widths=4,8&eta=1&steps=10',
   ],
+  // the default sequences, but small finite RNNs (the default 8 of width 512 take ~3 s per figure)
+  sequences: [
+    '?m=32&seeds=2',
+    '?seqs=0,0.5,1;1,0.5;0,0,0;-1,1,-1,1,-1,1&seq=2&act=erf&sw=1&su=0.5&sb=0.1&m=16&seeds=3',
+  ],
 };
 
 /** The SVG the CLI prints for a link; the links above need no repair. */

@@ -15,10 +15,12 @@ import {
   formatLinkNumber,
   parseLink,
   pointsText,
+  sequencesText,
   serializeLink,
   type LinkState,
   type ListParam,
 } from '../../src/link';
+import { SEQUENCE_LIMITS, SEQUENCE_PRESETS } from '../../src/core/rntk/presets';
 
 import { CATALOG } from '../../src/core/realdata/catalog';
 import { CONTESTANT_NAMES } from '../../src/core/realdata/contestants';
@@ -68,7 +70,8 @@ const namesArb = (names: readonly string[], minLength: number, maxLength: number
   fc.uniqueArray(fc.constantFrom(...names), { minLength, maxLength }).map((ns) => ns.join(','));
 
 /**
- * Canonical list texts: data points (angle in [0, 360), value in ±10), sorted distinct degrees or widths, the real-data
+ * Canonical list texts: data points (angle in [0, 360), value in ±10), sequences (a preset, or 1–16 sequences of
+ * values in ±10), sorted distinct degrees or widths, the real-data
  * selections (docs/realdata.md §6) and file names.
  */
 function listArb(spec: ListParam): fc.Arbitrary<string> {
@@ -102,6 +105,17 @@ function listArb(spec: ListParam): fc.Arbitrary<string> {
       ),
     });
     return fc.oneof(fc.constant(spec.default), fc.array(point, { maxLength: 30 }).map(pointsText));
+  }
+  if (spec.key === 'seqs') {
+    const value = fc.oneof(
+      fc.integer({ min: -10, max: 10 }),
+      fc.double({ min: -10, max: 10, noNaN: true }).map((v) => v + 0),
+    );
+    const sequence = fc.array(value, { minLength: 1, maxLength: 40 });
+    return fc.oneof(
+      fc.constantFrom(...SEQUENCE_PRESETS.map((p) => p.name)),
+      fc.array(sequence, { minLength: 1, maxLength: SEQUENCE_LIMITS.sequences }).map(sequencesText),
+    );
   }
   const [min, max, items] =
     spec.key === 'widths'

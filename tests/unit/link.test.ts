@@ -183,6 +183,12 @@ describe('links.md §1 examples', () => {
       widths: '32,128',
       eta: 0.25,
       steps: 1000,
+      seqs: '0,0.5,1;1,0.5',
+      seq: 2,
+      act: 'erf',
+      sw: 1,
+      su: 0.5,
+      sb: 0.1,
       panel: 'spectrum',
       embed: 1,
     };
@@ -192,6 +198,7 @@ describe('links.md §1 examples', () => {
         '&domain=circle&deg=64&sample=3&lon=-40&lat=0&pts=30:0.5;120:-1&ridge=0&harm=1,3&t=1000000' +
         '&data=iris,wine&contest=arora,laplace&prep=sphere&pair=laplace,arora&file=my%20data.csv&label=3' +
         '&m=1024&seeds=16&init=orthogonal&rf=4096&widths=32,128&eta=0.25&steps=1000' +
+        '&seqs=0,0.5,1;1,0.5&seq=2&act=erf&sw=1&su=0.5&sb=0.1' +
         '&story=c&step=2&present=1&panel=spectrum&embed=1',
     );
   });

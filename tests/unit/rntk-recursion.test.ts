@@ -9,13 +9,14 @@ import { seededRandom } from '../../src/core/numerics/random';
 import { symmetricEigen } from '../../src/core/numerics/symmetricEigen';
 import {
   RNTK_DEFAULTS,
+  type RntkParams,
   type Sequence,
   kernelMaps,
   rntk,
   rntkGram,
-  timeSensitivity,
 } from '../../src/core/rntk/recursion';
 import { empiricalRntk, initRnn } from '../../src/core/rntk/rnn';
+import { timeSensitivity } from '../../src/core/rntk/sensitivity';
 
 const scalar = (...xs: number[]): Sequence => ({ values: Float64Array.from(xs), T: xs.length, d: 1 });
 
@@ -107,6 +108,45 @@ describe('the recursion against finite RNNs (backpropagation through time)', () 
 });
 
 describe('how the RNTK weights time (timeSensitivity)', () => {
+  /** ∂K(x, x)/∂x_t by central differences of the recursion itself, step h = 1e−4·max(1, |x_t|). */
+  const centralDifferences = (x: Sequence, p: RntkParams) =>
+    Array.from(x.values, (v, t) => {
+      const h = 1e-4 * Math.max(1, Math.abs(v));
+      const at = (value: number) => {
+        const y = { ...x, values: Float64Array.from(x.values, (w, u) => (u === t ? value : w)) };
+        return rntk(y, y, p);
+      };
+      return (at(v + h) - at(v - h)) / (2 * h);
+    });
+
+  it('the adjoint pass agrees with central differences of the recursion (ReLU and erf, d = 1 and 2)', () => {
+    const rng = seededRandom(5);
+    for (const d of [1, 2])
+      for (const act of ['relu', 'erf'] as const)
+        for (const sw of [1, Math.SQRT2, 1.7]) {
+          const T = 12;
+          const x: Sequence = { values: Float64Array.from({ length: T * d }, () => rng.normal()), T, d };
+          const p = { act, sw, su: 1.3, sb: 0.4, sv: 1.2 };
+          const exact = timeSensitivity(x, p);
+          const numeric = centralDifferences(x, p);
+          const scale = Math.max(...exact.map(Math.abs));
+          exact.forEach((v, i) =>
+            expect(Math.abs(v - numeric[i]), `${act} σ_w = ${sw} d = ${d} at ${i}`).toBeLessThan(1e-6 * scale),
+          );
+        }
+  });
+
+  it('ReLU in closed form: ∂K/∂x_t = σ_v²σ_u²·x_t·(j + 2)·(σ_w²/2)^j, j = T − t steps before the end', () => {
+    const x = scalar(...Array.from({ length: 40 }, (_, t) => Math.cos(t / 4)));
+    const p = { ...RNTK_DEFAULTS, sw: 1.1, su: 0.7, sb: 0.3, sv: 1.5 };
+    const chi = (p.sw * p.sw) / 2;
+    timeSensitivity(x, p).forEach((v, t) => {
+      const j = x.T - 1 - t;
+      const expected = p.sv ** 2 * p.su ** 2 * x.values[t] * (j + 2) * chi ** j;
+      expect(Math.abs(v - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected) + 1e-300);
+    });
+  });
+
   it('T = 1 by hand: K(x, x) = σ_v²(F + G·s) with s = σ_u²x², so ∂K/∂x = σ_v²·σ_u²·2x (ReLU: F = s/2, G = 1/2)', () => {
     const [dK] = timeSensitivity(scalar(0.7), RNTK_DEFAULTS);
     expect(dK).toBeCloseTo(2 * 0.7, 6);

@@ -16,12 +16,12 @@ const stateOf = (link: string) => parseLink(link).state;
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((s) => s.trim() !== '');
 
 describe('story data', () => {
-  it('has the stories a–i, exactly the words of the `story` link parameter besides none', () => {
+  it('has the stories a–k, exactly the words of the `story` link parameter besides none', () => {
     const spec = GLOBAL_PARAMS.find((p) => p.key === 'story')!;
     expect(spec.kind).toBe('choice');
     const words = spec.kind === 'choice' ? spec.options.map((o) => o.value) : [];
     expect(words).toEqual(['none', ...STORIES.map((s) => s.id)]);
-    expect(STORIES.map((s) => s.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
+    expect(STORIES.map((s) => s.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k']);
   });
 
   it('every story has between 1 and `step`’s maximum of steps, and a title', () => {

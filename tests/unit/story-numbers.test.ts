@@ -23,6 +23,7 @@ import { relativeRmsError, widthConvergence, widthSeries } from '../../src/core/
 import { type LinkState, parseLink, readIntegers, readPoints, resolvePosition } from '../../src/link';
 import { linkText } from '../../src/linkText';
 import { STORIES } from '../../src/stories';
+import { sequencesFinite, sequencesView } from '../../src/core/views/sequencesView';
 
 // ---- the views, computed as the panels request them (src/ui/panels/*, workers/compute.worker.ts) ----
 
@@ -46,6 +47,35 @@ const spectrumOf = memo((id: string) => {
   const plot = spectrumPlot(result, s.kernels, s.y, [resolvePosition(s.ra, n), resolvePosition(s.rb, n)], fits);
   return { result, fits, plot };
 });
+/** The Sequences panel (its worker calls `sequences` and `sequencesFinite`). */
+const sequencesOf = memo((id: string) => {
+  const s = stateOf(id);
+  return sequencesView({
+    seqs: s.seqs,
+    seed: s.seed,
+    seq: s.seq,
+    act: s.act,
+    sw: s.sw,
+    su: s.su,
+    sb: s.sb,
+    weights: 'chosen',
+  });
+});
+const sequencesFiniteOf = memo((id: string) => {
+  const s = stateOf(id);
+  return sequencesFinite({
+    seqs: s.seqs,
+    seed: s.seed,
+    seq: s.seq,
+    act: s.act,
+    sw: s.sw,
+    su: s.su,
+    sb: s.sb,
+    m: s.m,
+    seeds: s.seeds,
+  });
+});
+
 const slopes = (id: string) => spectrumOf(id).fits.map((f) => f?.slope ?? Number.NaN);
 const slope = (id: string, i: number) => slopes(id)[i];
 /** λ_k(ra)/λ_k(rb) as the ratio view plots it. */
@@ -489,6 +519,41 @@ const STEP_NUMBERS: Record<string, StepNumbers> = {
       'the narrow orthogonal loss rises above where it started, then ends below the kernel’s': () =>
         lossPeak('j2', 'orthogonal', 8).value > trainingOf('j2').initialLoss &&
         trainingRun('j2', 'orthogonal', 8).loss.at(-1)! < trainingOf('j2').kernelLoss.at(-1)!,
+    },
+  },
+  k1: {
+    measured: {
+      'χ = 0.5 times': () => [sequencesOf('k1').memory.chi],
+      'the normalized kernel of x₁ and x₂ is 1.000': () => [sequencesOf('k1').normalized[1]!],
+    },
+    given: ['x₁ has 32 steps, x₂ has 96', 'their last 32 values', 'σ_w = 1 '],
+    facts: {
+      'x₁ and x₂ share their last 32 values': () =>
+        sequencesOf('k1').sequences[0].every((v, t) => v === sequencesOf('k1').sequences[1][t + 64]),
+      'the weights fade: the last step’s envelope is far above the first’s': () =>
+        sequencesOf('k1').memory.regime === 'forgets',
+    },
+  },
+  k2: {
+    measured: {
+      'χ = 1:': () => [sequencesOf('k2').memory.chi],
+      'drops to 0.23': () => [sequencesOf('k2').normalized[1]!],
+    },
+    given: ['σ_w = √2', 'the 64 earlier steps'],
+    facts: { 'σ_w is at the critical value': () => sequencesOf('k2').memory.regime === 'critical' },
+  },
+  k3: {
+    measured: {
+      'χ = 1.125': () => [sequencesOf('k3').memory.chi],
+      'their normalized kernel is 0.14': () => [sequencesOf('k3').normalized[1]!],
+    },
+    given: ['σ_w = 1.5', 'the 64 steps', 'width 512', '(σ_w²/2)^T', 'stops σ_w at 2'],
+    facts: {
+      'σ_w is above the critical value': () => sequencesOf('k3').memory.regime === 'remembers',
+      'the finite RNNs scatter more widely for the longer x₂ than for x₁ against itself': () => {
+        const f = sequencesFiniteOf('k3');
+        return f.m === 512 && f.normalized[1]!.sd > f.normalized[0]!.sd;
+      },
     },
   },
 };

@@ -7,13 +7,16 @@
  * `ntk`, `laplace`, `gexp` and `gauss` are this app's kernels, evaluated by the kernel registry
  * (src/core/kernels/registry.ts) through the Gram matrix of the off-sphere views; `arora` is the recursion of
  * Arora et al.'s published NTK code (§3), entry by entry (floating-point operations may differ from their
- * NumPy code in the last bit). `ntk-rf` is `ntk` approximated by random features (ntkFeatures.ts).
+ * NumPy code in the last bit). `ntk-rf` is `ntk` approximated by random features (ntkFeatures.ts). `rntk` is
+ * the recurrent NTK (src/core/rntk/recursion.ts) of each row read as a scalar sequence (rowSequences.ts).
  */
 import { defaultInstance, type Params } from '../kernels/registry';
 import { gramMatrices } from '../offsphere/gram';
+import { rntkGram } from '../rntk/recursion';
 import { ntkRandomFeatureGram } from './ntkFeatures';
+import { rowSequences } from './rowSequences';
 
-export const CONTESTANT_NAMES = ['arora', 'ntk', 'ntk-rf', 'laplace', 'gexp', 'gauss'] as const;
+export const CONTESTANT_NAMES = ['arora', 'ntk', 'ntk-rf', 'rntk', 'laplace', 'gexp', 'gauss'] as const;
 export type ContestantName = (typeof CONTESTANT_NAMES)[number];
 
 /** The scale grid A of §3: c = a/m^γ. */
@@ -23,7 +26,7 @@ export const GEXP_GAMMAS = [0.5, 1.5] as const;
 /** The SVM cost grid of §2, ascending. */
 export const COSTS = [1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4] as const;
 
-/** One configuration: the grid values named as §3 lists them (`dep`, `fix`; `L`; `gamma`, `a`, `c`). */
+/** One configuration: the grid values named as §3 lists them (`dep`, `fix`; `L`; `su`, `sb`; `gamma`, `a`, `c`). */
 export type Configuration = Record<string, number>;
 
 export interface Contestant {
@@ -36,6 +39,12 @@ export interface Contestant {
   gridText: string;
   /** number of kernel configurations (times COSTS.length SVM fits each) */
   size: number;
+  /**
+   * The cost of one configuration relative to the other contestants' on rows of d features (the real-data
+   * pool's job weights, src/realdata/pool.ts); 1 when omitted. `rntk` runs its recursion over the d features
+   * of every pair, so its cost grows with d: measured ×3 at d = 6 (car) and ×31 at d = 256 (semeion).
+   */
+  relativeCost?(d: number): number;
   /**
    * The kernel matrices over all n rows (row-major n×n), one configuration at a time in grid order;
    * m is the median distance of §3 (used by the distance-based kernels). With `only`, just the matrix of the
@@ -162,6 +171,39 @@ const ntkRf: Contestant = {
   },
 };
 
+/** The `rntk` grid (§3): σ_u (outer), then σ_b (inner). */
+export const RNTK_INPUT_SCALES = [0.25, 0.5, 1, 2] as const;
+export const RNTK_BIASES = [0, 0.1, 1] as const;
+
+/**
+ * The recurrent NTK with ReLU, σ_w = √2 (the critical value: σ_w²/2 = 1, the recurrence carries a variance over
+ * neither amplified nor damped), σ_v = 1 and the last state's output, fixed here rather than read from the link's `sw`/`su`/`sb`
+ * so that a result depends on (data set, contestant, prep) alone, as the kept results assume. One configuration
+ * per pass over the pairs: configurations share nothing there but the products x_t·z_t, and rntkGram's
+ * recursion (d steps of arccos, sine and cosine per pair) is the whole cost.
+ */
+const rntkContestant: Contestant = {
+  name: 'rntk',
+  label: 'recurrent NTK',
+  formula:
+    'recurrent NTK (rntk.md) of each row as a scalar sequence of its d features, rows divided by the largest row norm; ReLU, σ_w = √2, σ_v = 1, last state',
+  gridText: 'σ_u ∈ {0.25, 0.5, 1, 2}, then σ_b ∈ {0, 0.1, 1}',
+  size: RNTK_INPUT_SCALES.length * RNTK_BIASES.length,
+  relativeCost: (d) => 1 + d / 8,
+  *matrices(points, n, d, _m, only) {
+    const sequences = rowSequences(points, n, d);
+    let index = 0;
+    for (const su of RNTK_INPUT_SCALES) {
+      for (const sb of RNTK_BIASES) {
+        if (only === undefined || index === only) {
+          yield { params: { su, sb }, K: rntkGram(sequences, { act: 'relu', sw: Math.SQRT2, su, sb, sv: 1 }) };
+        }
+        index++;
+      }
+    }
+  },
+};
+
 /** A contestant whose configurations are registry instances, evaluated by the off-sphere Gram matrix. */
 function registryContestant(
   base: Pick<Contestant, 'name' | 'label' | 'formula' | 'gridText'>,
@@ -204,6 +246,7 @@ export const CONTESTANTS: readonly Contestant[] = [
     () => NTK_DEPTHS.map((L) => ({ params: { L }, kernel: { L, beta: 0 } })),
   ),
   ntkRf,
+  rntkContestant,
   registryContestant(
     { name: 'laplace', label: 'Laplace', formula: 'exp(−c‖x − z‖), c = a/m', gridText: 'a ∈ {1/8 … 8}' },
     'laplace',

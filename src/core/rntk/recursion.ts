@@ -26,37 +26,52 @@ export interface Sequence {
   d: number;
 }
 
-/** [F, G] for (u, v) ~ N(0, [[a, c], [c, b]]) (docs/rntk.md "Kernel maps"). */
-export function kernelMaps(act: Activation, a: number, b: number, c: number): [number, number] {
+/**
+ * F and G for (u, v) ~ N(0, [[a, c], [c, b]]) (docs/rntk.md "Kernel maps"), written to out[0] and out[1]: the
+ * recursion calls this once per pair of time steps, n²·T times for a Gram matrix, and allocates nothing there.
+ */
+function kernelMapsInto(act: Activation, a: number, b: number, c: number, out: Float64Array): void {
   if (act === 'erf') {
     const p = (1 + 2 * a) * (1 + 2 * b);
     // |2c| ≤ 2√(ab) < √p: the arguments stay inside arcsin's domain and the root stays positive
-    return [
-      (2 / Math.PI) * Math.asin(Math.max(-1, Math.min(1, (2 * c) / Math.sqrt(p)))),
-      4 / Math.PI / Math.sqrt(p - 4 * c * c),
-    ];
+    out[0] = (2 / Math.PI) * Math.asin(Math.max(-1, Math.min(1, (2 * c) / Math.sqrt(p))));
+    out[1] = 4 / Math.PI / Math.sqrt(p - 4 * c * c);
+    return;
   }
   // a pre-activation that is identically 0 (a = 0 or b = 0) contributes nothing
-  if (!(a > 0 && b > 0)) return [0, 0];
-  const root = Math.sqrt(a * b);
+  if (!(a > 0 && b > 0)) {
+    out[0] = 0;
+    out[1] = 0;
+    return;
+  }
+  // √(ab) is exact on the diagonal (a = b = c gives c/root = 1, θ = 0, where arccos is ill-conditioned); √a·√b only
+  // where ab overflows (σ_w = 2 over 512 steps: variances ~10¹⁵⁷)
+  const ab = a * b;
+  const root = Number.isFinite(ab) ? Math.sqrt(ab) : Math.sqrt(a) * Math.sqrt(b);
   const theta = Math.acos(Math.max(-1, Math.min(1, c / root)));
-  return [
-    (root * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta))) / (2 * Math.PI),
-    (Math.PI - theta) / (2 * Math.PI),
-  ];
+  out[0] = (root * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta))) / (2 * Math.PI);
+  out[1] = (Math.PI - theta) / (2 * Math.PI);
 }
 
-const inner = (x: Sequence, t: number, z: Sequence, u: number): number => {
+/** [F, G] for (u, v) ~ N(0, [[a, c], [c, b]]) (docs/rntk.md "Kernel maps"). */
+export function kernelMaps(act: Activation, a: number, b: number, c: number): [number, number] {
+  const out = new Float64Array(2);
+  kernelMapsInto(act, a, b, c, out);
+  return [out[0], out[1]];
+}
+
+/** x_t · z_u: the d-vectors at offsets `from` of x and `to` of z. */
+function inner(x: Float64Array, from: number, z: Float64Array, to: number, d: number): number {
   let s = 0;
-  for (let k = 0; k < x.d; k++) s += x.values[t * x.d + k] * z.values[u * z.d + k];
+  for (let k = 0; k < d; k++) s += x[from + k] * z[to + k];
   return s;
-};
+}
 
 /** s_1..s_T of one sequence (index t − 1): the variance of its pre-activation g_t. */
 export function variances(x: Sequence, p: RntkParams): Float64Array {
   const s = new Float64Array(x.T);
   for (let t = 0; t < x.T; t++) {
-    const input = (p.su * p.su * inner(x, t, x, t)) / x.d + p.sb * p.sb;
+    const input = (p.su * p.su * inner(x.values, t * x.d, x.values, t * x.d, x.d)) / x.d + p.sb * p.sb;
     s[t] = t === 0 ? input : p.sw * p.sw * kernelMaps(p.act, s[t - 1], s[t - 1], s[t - 1])[0] + input;
   }
   return s;
@@ -68,25 +83,33 @@ export function variances(x: Sequence, p: RntkParams): Float64Array {
  */
 export function rntk(x: Sequence, z: Sequence, p: RntkParams, sx = variances(x, p), sz = variances(z, p)): number {
   if (x.d !== z.d) throw new Error(`sequences of ${x.d}- and ${z.d}-vectors`);
+  const d = x.d;
+  // the squares once per pair rather than once per step: the same floating-point values (σ² is formed first
+  // in every product below, as written left to right)
+  const sw2 = p.sw * p.sw;
+  const su2 = p.su * p.su;
+  const sb2 = p.sb * p.sb;
   const pairs = Math.min(x.T, z.T);
+  const maps = new Float64Array(2);
   let sigma = 0;
   let theta = 0;
   for (let j = pairs - 1; j >= 0; j--) {
-    const [t, u] = [x.T - 1 - j, z.T - 1 - j];
-    const input = (p.su * p.su * inner(x, t, z, u)) / x.d + p.sb * p.sb;
+    const t = x.T - 1 - j;
+    const u = z.T - 1 - j;
+    const input = (su2 * inner(x.values, t * d, z.values, u * d, d)) / d + sb2;
     if (j === pairs - 1) {
       // the first pair: one of its steps is a sequence's first, whose previous hidden state is h_0 = 0, so the
       // recurrent terms vanish (F(0, ·, ·) = 0 for ReLU and erf, and there is no Θ before it)
       sigma = input;
       theta = sigma;
     } else {
-      const [F, G] = kernelMaps(p.act, sx[t - 1], sz[u - 1], sigma);
-      sigma = p.sw * p.sw * F + input;
-      theta = sigma + p.sw * p.sw * G * theta;
+      kernelMapsInto(p.act, sx[t - 1], sz[u - 1], sigma, maps);
+      sigma = sw2 * maps[0] + input;
+      theta = sigma + sw2 * maps[1] * theta;
     }
   }
-  const [F, G] = kernelMaps(p.act, sx[x.T - 1], sz[z.T - 1], sigma);
-  return p.sv * p.sv * (F + G * theta);
+  kernelMapsInto(p.act, sx[x.T - 1], sz[z.T - 1], sigma, maps);
+  return p.sv * p.sv * (maps[0] + maps[1] * theta);
 }
 
 /** The Gram matrix K(x_i, x_j) of a list of sequences (n×n, row-major, symmetric by construction). */
@@ -101,30 +124,4 @@ export function rntkGram(sequences: readonly Sequence[], p: RntkParams): Float64
       K[j * n + i] = v;
     }
   return K;
-}
-
-/**
- * How the RNTK weights time: ∂K(x, x)/∂x_t for a scalar sequence (d = 1), at every step, by central
- * differences with the step h = 1e−4·max(1, |x_t|) (relative error ~h² ≈ 1e−8 for the smooth erf maps; ReLU's
- * maps are smooth wherever no pre-activation variance is 0). Index t − 1 holds step t; steps back from the end
- * are T − t.
- */
-export function timeSensitivity(x: Sequence, p: RntkParams): Float64Array {
-  if (x.d !== 1) throw new Error('time sensitivity is defined for scalar sequences');
-  const out = new Float64Array(x.T);
-  const moved = Float64Array.from(x.values);
-  const at = (): number => {
-    const y = { ...x, values: moved };
-    return rntk(y, y, p);
-  };
-  for (let t = 0; t < x.T; t++) {
-    const h = 1e-4 * Math.max(1, Math.abs(x.values[t]));
-    moved[t] = x.values[t] + h;
-    const up = at();
-    moved[t] = x.values[t] - h;
-    const down = at();
-    moved[t] = x.values[t];
-    out[t] = (up - down) / (2 * h);
-  }
-  return out;
 }

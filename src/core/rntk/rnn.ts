@@ -22,13 +22,18 @@ export interface Rnn {
   U: Float64Array;
   b: Float64Array;
   v: Float64Array;
+  /** Wᵀ, row-major: the forward pass reads W by columns as rows of Wᵀ */
+  WT: Float64Array;
 }
 
 /** Draw order: W, U, b, v, each row-major. */
 export function initRnn(m: number, d: number, params: RntkParams, seed: number): Rnn {
   const rng = seededRandom(seed);
   const draw = (length: number) => Float64Array.from({ length }, () => rng.normal());
-  return { m, d, params, W: draw(m * m), U: draw(m * d), b: draw(m), v: draw(m) };
+  const W = draw(m * m);
+  const WT = new Float64Array(m * m);
+  for (let o = 0; o < m; o++) for (let k = 0; k < m; k++) WT[k * m + o] = W[o * m + k];
+  return { m, d, params, W, U: draw(m * d), b: draw(m), v: draw(m), WT };
 }
 
 const activation = (act: RntkParams['act']) =>
@@ -36,9 +41,14 @@ const activation = (act: RntkParams['act']) =>
     ? { phi: (g: number) => Math.max(g, 0), dphi: (g: number) => (g > 0 ? 1 : 0) }
     : { phi: erf, dphi: (g: number) => (2 / Math.sqrt(Math.PI)) * Math.exp(-g * g) };
 
-/** The hidden states h_0..h_T (h_0 = 0) and the δ_1..δ_T of one sequence, each m long. */
-function passes(net: Rnn, x: Sequence): { h: Float64Array[]; delta: Float64Array[] } {
-  const { m, d, W, U, b, v } = net;
+/** One sequence's forward and backward pass: the hidden states h_0..h_T (h_0 = 0) and δ_1..δ_T, each m long. */
+export interface RnnPasses {
+  h: Float64Array[];
+  delta: Float64Array[];
+}
+
+export function rnnPasses(net: Rnn, x: Sequence): RnnPasses {
+  const { m, d, W, WT, U, b, v } = net;
   const { sw, su, sb, sv, act } = net.params;
   const { phi, dphi } = activation(act);
   const h: Float64Array[] = [new Float64Array(m)];
@@ -46,12 +56,18 @@ function passes(net: Rnn, x: Sequence): { h: Float64Array[]; delta: Float64Array
   for (let t = 0; t < x.T; t++) {
     const gt = new Float64Array(m);
     const prev = h[t];
+    // W·h_{t−1} as Σ_k h_{t−1}[k]·(column k of W): rows of Wᵀ read in order, the zero units of a ReLU skipped
+    const rec = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const a = prev[k];
+      if (a === 0) continue;
+      const row = k * m;
+      for (let o = 0; o < m; o++) rec[o] += a * WT[row + o];
+    }
     for (let o = 0; o < m; o++) {
-      let rec = 0;
-      for (let k = 0; k < m; k++) rec += W[o * m + k] * prev[k];
       let inp = 0;
       for (let k = 0; k < d; k++) inp += U[o * d + k] * x.values[t * d + k];
-      gt[o] = (sw / Math.sqrt(m)) * rec + (su / Math.sqrt(d)) * inp + sb * b[o];
+      gt[o] = (sw / Math.sqrt(m)) * rec[o] + (su / Math.sqrt(d)) * inp + sb * b[o];
     }
     g.push(gt);
     h.push(gt.map(phi));
@@ -60,12 +76,16 @@ function passes(net: Rnn, x: Sequence): { h: Float64Array[]; delta: Float64Array
   delta[x.T - 1] = g[x.T - 1].map((gv, o) => dphi(gv) * (sv / Math.sqrt(m)) * v[o]);
   for (let t = x.T - 2; t >= 0; t--) {
     const next = delta[t + 1];
+    // Wᵀδ row by row (W is row-major): sequential reads, and the zero entries of a ReLU δ skipped
     const dt = new Float64Array(m);
-    for (let k = 0; k < m; k++) {
-      let s = 0;
-      for (let o = 0; o < m; o++) s += W[o * m + k] * next[o];
-      dt[k] = dphi(g[t][k]) * (sw / Math.sqrt(m)) * s;
+    for (let o = 0; o < m; o++) {
+      const a = next[o];
+      if (a === 0) continue;
+      const row = o * m;
+      for (let k = 0; k < m; k++) dt[k] += a * W[row + k];
     }
+    const scale = sw / Math.sqrt(m);
+    for (let k = 0; k < m; k++) dt[k] *= dphi(g[t][k]) * scale;
     delta[t] = dt;
   }
   return { h, delta };
@@ -79,10 +99,14 @@ const dot = (a: Float64Array, b: Float64Array) => {
 
 /** Θ_m(x, z) of one network (the formula in the file comment). */
 export function empiricalRntk(net: Rnn, x: Sequence, z: Sequence): number {
+  const px = rnnPasses(net, x);
+  return empiricalRntkOf(net, x, z, px, x === z ? px : rnnPasses(net, z));
+}
+
+/** Θ_m(x, z) from the sequences' passes (computed once per sequence when many pairs share them). */
+export function empiricalRntkOf(net: Rnn, x: Sequence, z: Sequence, px: RnnPasses, pz: RnnPasses): number {
   const { m, d } = net;
   const { sw, su, sb, sv } = net.params;
-  const px = passes(net, x);
-  const pz = x === z ? px : passes(net, z);
   let theta = ((sv * sv) / m) * dot(px.h[x.T], pz.h[z.T]);
   for (let t = 0; t < x.T; t++)
     for (let u = 0; u < z.T; u++) {

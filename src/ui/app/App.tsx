@@ -14,6 +14,7 @@ import { TrainingPanel } from '../panels/finite/TrainingPanel';
 import { WidthPanel } from '../panels/finite/WidthPanel';
 import { RegressionPanel } from '../panels/regression/RegressionPanel';
 import { SamplesPanel } from '../panels/samples/SamplesPanel';
+import { SequencesPanel } from '../panels/sequences/SequencesPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SpectrumPanel } from '../panels/spectrum/SpectrumPanel';
 import { StoryStepper } from './StoryStepper';
@@ -31,6 +32,7 @@ const PANEL_VIEWS: Record<PanelId, ComponentType> = {
   width: WidthPanel,
   features: FeaturesPanel,
   training: TrainingPanel,
+  sequences: SequencesPanel,
 };
 
 /**

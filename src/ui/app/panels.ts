@@ -18,6 +18,7 @@ export const PANELS: readonly { id: PanelId; label: string; noun: string }[] = [
   { id: 'width', label: 'Finite width', noun: 'finite-width' },
   { id: 'features', label: 'Random features', noun: 'random-features' },
   { id: 'training', label: 'Training', noun: 'training' },
+  { id: 'sequences', label: 'Sequences', noun: 'sequences' },
 ];
 
 /** The panel `by` places after `from` in display order, or null past either end. */

@@ -1,5 +1,5 @@
 /**
- * A numeric parameter of the link's global table (src/link/params.ts) as a control bound to the store:
+ * A numeric or word-valued (choice) parameter of the link's global table (src/link/params.ts) as a control bound to the store:
  * its slider and field from the declared row, every change through `setGlobal` (one history entry per
  * committed change).
  */
@@ -9,9 +9,11 @@ import { ParamControl } from './ParamControl';
 
 /** The global parameters whose value is a single number. */
 export type NumericGlobalKey = { [K in GlobalKey]: LinkState[K] extends number ? K : never }[GlobalKey];
+/** The global parameters whose value is one of a few words (a choice row, e.g. `act`). */
+export type ChoiceGlobalKey = 'act' | 'init' | 'prep' | 'norm';
 
 interface GlobalParamProps {
-  name: NumericGlobalKey;
+  name: NumericGlobalKey | ChoiceGlobalKey;
   /** where the control sits, for its accessible name (e.g. "off-sphere view") */
   context: string;
   /** values an arrow key would select next (for computing them in advance) */
@@ -26,7 +28,7 @@ export function GlobalParam({ name, context, onNeighbours }: GlobalParamProps) {
       spec={controlSpec(name)}
       value={value}
       context={context}
-      onChange={(v, c) => setGlobal(name, v as number, c)}
+      onChange={(v, c) => setGlobal(name, v as LinkState[typeof name], c)}
       onCommit={commit}
       onNeighbours={onNeighbours}
     />

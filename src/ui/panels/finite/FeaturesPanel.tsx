@@ -5,7 +5,7 @@
  * the time each estimate took beside the exact Gram matrix's. The work runs in its own worker lane, reports
  * progress and is stopped by a newer request.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kernelLabel, type KernelInstance } from '../../../core/kernels/registry';
 import {
@@ -18,7 +18,8 @@ import {
 import { seriesColour } from '../../../figure/palette';
 import { useStore } from '../../../state/store';
 import type { Timed } from '../../../workerClient/api';
-import { callWorker, onLaneStart, proxy } from '../../../workerClient/client';
+import { callWorker } from '../../../workerClient/client';
+import { laneProgress, useProgress } from '../../compute/progress';
 import { Panel } from '../../app/Panel';
 import { LineChart, type Curve } from '../../charts/LineChart';
 import { formatReadout, formatSlope } from '../../charts/format';
@@ -29,8 +30,7 @@ import './features.css';
 
 type Result = FeaturesResult & Timed;
 
-let reportProgress: (fraction: number) => void = () => {};
-onLaneStart('features', (worker) => worker.onFeaturesProgress(proxy((fraction: number) => reportProgress(fraction))));
+const progressSource = laneProgress('features', (worker, report) => worker.onFeaturesProgress(report));
 
 // null: stopped in the worker by a newer request, whose own result follows
 const featuresView = computation((req: FeaturesRequest) => callWorker('features', (w) => w.features(req)));
@@ -39,23 +39,13 @@ export function FeaturesPanel() {
   const { kernels, n, d, rf, seed } = useStore(
     useShallow((s) => ({ kernels: s.kernels, n: s.n, d: s.d, rf: s.rf, seed: s.seed })),
   );
-  const [progress, setProgress] = useState(0);
-  useEffect(() => {
-    reportProgress = setProgress;
-    return () => {
-      reportProgress = () => {};
-    };
-  }, []);
   const req: FeaturesRequest = { kernels, n, d, rf, seed };
   const { ref, data, request, busy } = useComputation(featuresView, req, {
     failure: 'The random features could not be computed',
     onScreen: true,
     delayMs: 150,
   });
-  // a new request starts its progress from 0 (the worker reports only from its first slice on)
-  const key = JSON.stringify(req);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's value; it is what resets
-  useEffect(() => setProgress(0), [key]);
+  const progress = useProgress(progressSource, JSON.stringify(req));
   return (
     <Panel
       id="features"

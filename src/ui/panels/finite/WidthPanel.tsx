@@ -3,7 +3,7 @@
  * beside the analytic NTK of every NTK instance of the kernel list, over the angle, and how fast the
  * difference closes as the width grows, for Gaussian and orthogonal initialization.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kernelLabel } from '../../../core/kernels/registry';
 import type { Init } from '../../../core/finite/network';
@@ -26,6 +26,7 @@ import { formatReadout, formatSlope } from '../../charts/format';
 import { ListField } from '../../controls/ListField';
 import { GlobalParam } from '../../controls/GlobalParam';
 import { computation, useComputation } from '../../compute/useComputation';
+import { type ProgressSource, useProgress } from '../../compute/progress';
 import { Panel } from '../../app/Panel';
 import './width.css';
 
@@ -34,14 +35,11 @@ const convergenceView = computation(computeWidthConvergence);
 
 export const INIT_LABEL: Record<Init, string> = { gaussian: 'Gaussian', orthogonal: 'orthogonal' };
 
-/** The progress of one kind of request, reset when its request changes. */
-function useWidthProgress(kind: 'series' | 'convergence', key: string): number {
-  const [progress, setProgress] = useState(0);
-  useEffect(() => onWidthProgress(kind, setProgress), [kind]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's value; it is what resets
-  useEffect(() => setProgress(0), [key]);
-  return progress;
-}
+/** The progress of each kind of request (both parts together). */
+const PROGRESS: Record<'series' | 'convergence', ProgressSource> = {
+  series: (listener) => onWidthProgress('series', listener),
+  convergence: (listener) => onWidthProgress('convergence', listener),
+};
 
 export function WidthPanel() {
   const s = useStore(
@@ -70,8 +68,8 @@ export function WidthPanel() {
     failure: 'The convergence with the width could not be computed',
     onScreen: true,
   });
-  const seriesProgress = useWidthProgress('series', JSON.stringify(seriesReq));
-  const convergenceProgress = useWidthProgress('convergence', JSON.stringify(convergenceReq));
+  const seriesProgress = useProgress(PROGRESS.series, JSON.stringify(seriesReq));
+  const convergenceProgress = useProgress(PROGRESS.convergence, JSON.stringify(convergenceReq));
   const busy = series.busy || convergence.busy;
   const [lines, setLines] = useState(false);
   return (

@@ -2,13 +2,14 @@
  * The training view's data (docs/finite.md §5.3), computed in the `training` worker lane. A newer request
  * stops the running one in the worker (the stale training ends, not just its result); progress is reported.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type TrainingRequest, type TrainingView, trainingRequest } from '../../../core/finite/training';
 import { readIntegers, readPoints } from '../../../link';
 import { useStore } from '../../../state/store';
 import type { Timed } from '../../../workerClient/api';
-import { callWorker, onLaneStart, proxy } from '../../../workerClient/client';
+import { callWorker } from '../../../workerClient/client';
+import { laneProgress, useProgress } from '../../compute/progress';
 import { computation, useComputation } from '../../compute/useComputation';
 
 /** Animation frames after step 0 (the Play button shows the networks at these steps). */
@@ -16,8 +17,7 @@ export const TRAINING_FRAMES = 12;
 
 export type TrainingData = TrainingView & Timed;
 
-let reportProgress: (fraction: number) => void = () => {};
-onLaneStart('training', (worker) => worker.onTrainingProgress(proxy((fraction: number) => reportProgress(fraction))));
+const progressSource = laneProgress('training', (worker, report) => worker.onTrainingProgress(report));
 
 // null: stopped in the worker by a newer request, whose own result follows
 const trainingView = computation((req: TrainingRequest) => callWorker('training', (w) => w.training(req)));
@@ -41,16 +41,7 @@ export function useTrainingRequest(): TrainingRequest | null {
 }
 
 export function useTraining(request: TrainingRequest | null) {
-  const [progress, setProgress] = useState(0);
-  useEffect(() => {
-    reportProgress = setProgress;
-    return () => {
-      reportProgress = () => {};
-    };
-  }, []);
-  const key = JSON.stringify(request);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request's value; it is what resets
-  useEffect(() => setProgress(0), [key]);
+  const progress = useProgress(progressSource, JSON.stringify(request));
   const state = useComputation(trainingView, request, {
     failure: 'The networks could not be trained',
     onScreen: true,

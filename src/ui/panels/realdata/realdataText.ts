@@ -9,7 +9,16 @@ import { formatReadout } from '../../charts/format';
 export const percent = (v: number, decimals = 1) => `${(100 * v).toFixed(decimals)}\u00a0%`;
 
 /** Grid names as the panel shows them. */
-const NAMES: Record<string, string> = { gamma: 'γ', dep: 'dep', fix: 'fix', L: 'L', a: 'a', c: 'c' };
+const NAMES: Record<string, string> = {
+  gamma: 'γ',
+  dep: 'dep',
+  fix: 'fix',
+  L: 'L',
+  su: 'σ_u',
+  sb: 'σ_b',
+  a: 'a',
+  c: 'c',
+};
 
 /** "L=4, C=0.1" or "γ=0.5, a=0.25, c=0.1618, C=1". */
 export function configurationText({ params, C }: Pick<ContestantResult, 'params' | 'C'>): string {
