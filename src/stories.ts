@@ -321,7 +321,7 @@ export const STORIES: readonly Story[] = [
         link: '?v=1&sw=1.5&panel=sequences',
         text:
           'Above the critical value, σ_w = 1.5 and χ = 1.125: each step back weighs more than the one after it, so the 64 steps x₁ lacks dominate x₂, and their normalized kernel is 0.14. ' +
-          'The bars also show finite RNNs of width 512: their kernels scatter around the recursion, more widely for longer sequences. ' +
+          'The bars also show finite RNNs of width 512, and here they miss: their normalized kernels come out near twice the recursion’s, with a spread as large as the values, because above the critical value a finite network’s fluctuations grow with every step. ' +
           'ReLU variances grow like (σ_w²/2)^T here, which is why the link stops σ_w at 2.',
       },
     ],

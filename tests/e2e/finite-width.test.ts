@@ -21,7 +21,7 @@ describeE2E('finite width', () => {
       await expect.poll(() => page.getByTestId('width-table').locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
       expect(await page.getByTestId('width-table').innerText()).toMatch(/Gaussian[\s\S]*orthogonal/);
       expect(await page.getByTestId('width-convergence-gaussian').locator('circle').count()).toBe(2);
-      const field = page.getByLabel('width m (4–8192)', { exact: true });
+      const field = page.locator('section[data-panel=width]').getByLabel('width m (4–8192)', { exact: true });
       await field.fill('128');
       await field.press('Enter');
       await page.waitForURL(/m=128/);
@@ -45,7 +45,7 @@ describeE2E('finite width', () => {
     const { page, errors, close } = await openPage('/?v=1&kernels=ntk(L=3)&m=16&seeds=2&widths=16,32');
     try {
       await showPanel(page, '#width-heading', PROFILE);
-      const field = page.getByLabel('width m (4–8192)', { exact: true });
+      const field = page.locator('section[data-panel=width]').getByLabel('width m (4–8192)', { exact: true });
       await field.fill('4096');
       await field.press('Enter');
       await page.waitForURL(/m=4096/);

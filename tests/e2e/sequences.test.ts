@@ -56,7 +56,7 @@ describeE2E('sequences', () => {
     }
   });
 
-  it('a σ_w change redraws: below √2 the kernel forgets, the bars change and the link says sw=1', async () => {
+  it('σ_w by its field and its slider redraws: below √2 the kernel forgets, above it remembers; the link follows', async () => {
     const { page, errors, close } = await openPage(`/?v=1&present=1&panel=sequences&${QUICK}`);
     try {
       await page.locator(GRAM).waitFor({ timeout: 20_000 });
@@ -70,6 +70,10 @@ describeE2E('sequences', () => {
       await expect.poll(() => memory.getAttribute('data-regime'), { timeout: 10_000 }).toBe('forgets');
       await expect.poll(() => barTitle(page, 2)).not.toBe(before);
       expect(await barTitle(page, 2)).toMatch(/^x₂ \(96 steps\): /);
+      // the slider itself, by keyboard: End moves σ_w to 2, above the critical value
+      await page.getByRole('slider', { name: 'σ_w (recurrent weights), sequences (slider)' }).press('End');
+      await page.waitForURL(/[?&]sw=2(&|$)/);
+      await expect.poll(() => memory.getAttribute('data-regime'), { timeout: 10_000 }).toBe('remembers');
       expect(await panelText(page)).not.toMatch(/NaN|Infinity/);
       expect(errors).toEqual([]);
     } finally {

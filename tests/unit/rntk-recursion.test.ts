@@ -78,12 +78,20 @@ describe('recurrent NTK recursion', () => {
       const biased = { ...p, sb: 0.5 };
       expect(Math.abs(rntk(x, padded, biased) - rntk(x, z, biased))).toBeGreaterThan(1e-3);
     });
+
+    it(`${act}: zeros after a nonzero step change K even when σ_b = 0 (the hidden state is no longer 0 there)`, () => {
+      const x = scalar(0.5, -1, 2);
+      const z = scalar(1, 0.3);
+      const inserted = scalar(1, 0, 0, 0.3);
+      const p = { ...RNTK_DEFAULTS, act };
+      expect(Math.abs(rntk(x, inserted, p) - rntk(x, z, p))).toBeGreaterThan(1e-3);
+    });
   }
 });
 
 describe('the recursion against finite RNNs (backpropagation through time)', () => {
-  // width 512, 40 networks: the mean of Θ_m lies within 4 standard errors (plus a 2 % allowance for the
-  // O(1/m) finite-width bias) of the recursion, for unequal lengths and both nonlinearities
+  // width 512, 40 networks: the mean of Θ_m lies within 4 standard errors of the recursion (measured 1.5–2.2),
+  // for unequal lengths and both nonlinearities; at this width and length the O(1/m) bias is far smaller
   const M = 512;
   const NETWORKS = 40;
   const x = scalar(0.8, -0.5, 1.2);
@@ -100,7 +108,7 @@ describe('the recursion against finite RNNs (backpropagation through time)', () 
         const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (NETWORKS - 1));
         const K = rntk(a, b, p);
         expect(Math.abs(mean - K), `${act}: mean ${mean}, K ${K}, sd ${sd}`).toBeLessThan(
-          (4 * sd) / Math.sqrt(NETWORKS) + 0.02 * Math.abs(K),
+          (4 * sd) / Math.sqrt(NETWORKS),
         );
       }
     });

@@ -262,7 +262,7 @@ describe('memoryText', () => {
 
   it('says where σ_w stands against the critical value and what that does to early steps', () => {
     expect(relu(Math.SQRT2, 'critical')).toBe(
-      'σ_w = 1.41 is at the critical value √2 (χ = σ_w²/2 = 1.00): early steps keep their weight',
+      'σ_w = 1.41 is at the critical value √2 (χ = σ_w²/2 = 1.00): early steps are not forgotten: a step’s weight even grows like j + 2 with its distance j from the end',
     );
     expect(relu(1, 'forgets')).toBe(
       'σ_w = 1.00 is below the critical value √2 (χ = σ_w²/2 = 0.50): the kernel forgets early steps (×0.50 per step back)',

@@ -42,7 +42,8 @@ export interface Contestant {
   /**
    * The cost of one configuration relative to the other contestants' on rows of d features (the real-data
    * pool's job weights, src/realdata/pool.ts); 1 when omitted. `rntk` runs its recursion over the d features
-   * of every pair, so its cost grows with d: measured ×3 at d = 6 (car) and ×31 at d = 256 (semeion).
+   * of every pair, so its cost grows with d: measured ×3 at d = 6 (car) and ×31 at d = 256 (semeion); 1 + d/8
+   * (1.75 and 33) is a rough fit, enough to order and weigh the jobs.
    */
   relativeCost?(d: number): number;
   /**

@@ -30,7 +30,7 @@ const step = (before: number, after: number, down = false) =>
 export const SEQUENCE_PRESETS: readonly SequencePreset[] = [
   {
     name: 'sines',
-    label: 'sine waves: one wave at 32 and 96 steps (same last 32 values), shifted, faster, slower',
+    label: 'sine waves: one wave at 32 and 96 steps (same last 32 values), shifted, faster, slower, opposite',
     // 1 and 2 are the same wave (period 16) at two lengths: 96 − 32 is a whole number of periods, so their last
     // 32 steps are equal — end-aligned, the RNTK compares exactly those (story k)
     sequences: () => [

@@ -48,6 +48,15 @@ export interface RnnPasses {
 }
 
 export function rnnPasses(net: Rnn, x: Sequence): RnnPasses {
+  const job = rnnPassesJob(net, x);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `rnnPasses` as a job: yields the multiply-adds of each step (m² forward, m² back), so a caller may stop between steps. */
+export function* rnnPassesJob(net: Rnn, x: Sequence): Generator<number, RnnPasses> {
   const { m, d, W, WT, U, b, v } = net;
   const { sw, su, sb, sv, act } = net.params;
   const { phi, dphi } = activation(act);
@@ -71,6 +80,7 @@ export function rnnPasses(net: Rnn, x: Sequence): RnnPasses {
     }
     g.push(gt);
     h.push(gt.map(phi));
+    yield m * m;
   }
   const delta: Float64Array[] = new Array(x.T);
   delta[x.T - 1] = g[x.T - 1].map((gv, o) => dphi(gv) * (sv / Math.sqrt(m)) * v[o]);
@@ -87,6 +97,7 @@ export function rnnPasses(net: Rnn, x: Sequence): RnnPasses {
     const scale = sw / Math.sqrt(m);
     for (let k = 0; k < m; k++) dt[k] *= dphi(g[t][k]) * scale;
     delta[t] = dt;
+    yield m * m;
   }
   return { h, delta };
 }

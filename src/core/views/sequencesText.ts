@@ -27,7 +27,9 @@ export function memoryText(memory: MemoryFactor, act: Activation, sw: number): s
       : `σ_w = ${short(sw)} is ${regime === 'critical' ? 'at' : regime === 'forgets' ? 'below' : 'above'} the critical value ${criticalValue}`;
   const effect =
     regime === 'critical'
-      ? 'early steps keep their weight'
+      ? act === 'relu'
+        ? 'early steps are not forgotten: a step’s weight even grows like j + 2 with its distance j from the end'
+        : 'early steps keep their weight'
       : regime === 'forgets'
         ? chi === 0
           ? 'only the last step counts'

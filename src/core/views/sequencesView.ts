@@ -7,8 +7,8 @@
  */
 import { kernelMaps, rntkGram, variances, type RntkParams, type Sequence } from '../rntk/recursion';
 import { timeSensitivity } from '../rntk/sensitivity';
-import { readSequences } from '../rntk/presets';
-import { empiricalRntkOf, initRnn, rnnPasses, type RnnPasses } from '../rntk/rnn';
+import { DEFAULT_SEQUENCES, readSequences } from '../rntk/presets';
+import { empiricalRntkOf, initRnn, rnnPassesJob, type RnnPasses } from '../rntk/rnn';
 
 export interface SequencesRequest {
   /** the link's `seqs` (canonical text) and `seed` (the `noise` preset draws from it) */
@@ -108,13 +108,20 @@ function timeWeights(x: Sequence, p: RntkParams, sequence: number): TimeWeights 
   };
 }
 
+/**
+ * The request's sequences (an empty `seqs`, which a link never gives, reads as the default preset) and the chosen
+ * one: the link's `seq` clamped to the list, 1-based, and its index c.
+ */
+function viewSequences(req: Omit<SequencesRequest, 'weights'>) {
+  const text = readSequences(req.seqs, req.seed);
+  const values = text.length > 0 ? text : readSequences(DEFAULT_SEQUENCES, req.seed);
+  const chosen = Math.min(Math.max(1, Math.round(req.seq)), values.length);
+  return { values, sequences: values.map(scalarSequence), chosen, c: chosen - 1, p: rntkParamsOf(req) };
+}
+
 export function sequencesView(req: SequencesRequest): SequencesResult {
-  const values = readSequences(req.seqs, req.seed);
-  const sequences = values.map(scalarSequence);
-  const p = rntkParamsOf(req);
+  const { values, sequences, chosen, c, p } = viewSequences(req);
   const n = sequences.length;
-  const chosen = Math.min(Math.max(1, Math.round(req.seq)), n);
-  const c = chosen - 1;
   const gram = rntkGram(sequences, p);
   const normalized = sequences.map((_, j) => {
     // √a·√b, not √(ab): at σ_w = 2 over 512 steps a and b reach ~10¹⁵⁸ and ab would overflow
@@ -181,11 +188,6 @@ export function rnnWork(lengths: readonly number[], chosenLength: number, m: num
   return 2 * m * m * steps + 2 * m * pairs;
 }
 
-/**
- * Mean and sample standard deviation, computed on values divided by the largest |value| so that neither the sum
- * nor the squares overflow (a narrow RNN at σ_w ≥ √2 gives kernels near the largest doubles); null without
- * values, or when the result still does not fit in a double.
- */
 /** The largest width ≤ m whose one network fits RNN_WORK_CAP (at least RNN_MIN_WIDTH, or m when smaller). */
 export function affordableWidth(m: number, lengths: readonly number[], chosenLength: number): number {
   if (rnnWork(lengths, chosenLength, m) <= RNN_WORK_CAP || m <= RNN_MIN_WIDTH) return m;
@@ -198,6 +200,11 @@ export function affordableWidth(m: number, lengths: readonly number[], chosenLen
   return lo;
 }
 
+/**
+ * Mean and sample standard deviation, computed on values divided by the largest |value| so that neither the sum
+ * nor the squares overflow (a narrow RNN at σ_w ≥ √2 gives kernels near the largest doubles); null without
+ * values, or when the result still does not fit in a double.
+ */
 function meanSd(values: readonly number[]): MeanSd | null {
   const count = values.length;
   const scale = values.reduce((s, v) => Math.max(s, Math.abs(v)), 0);
@@ -211,31 +218,43 @@ function meanSd(values: readonly number[]): MeanSd | null {
 }
 
 /**
- * The finite-RNN part as a job: yields the fraction done after each network's pass over each sequence (a
- * caller may stop there) and returns the statistics. Network i is initRnn(m, 1, params, seed + i).
+ * The finite-RNN part as a job: yields the fraction of its work done (rnnWork) after each sequence's passes and
+ * each kernel formed, so that a caller may stop it there, and returns the statistics. Network i is
+ * initRnn(m, 1, params, seed + i).
  */
 export function* sequencesFiniteJob(req: SequencesFiniteRequest): Generator<number, SequencesFinite> {
-  const sequences = readSequences(req.seqs, req.seed).map(scalarSequence);
-  const p = rntkParamsOf(req);
+  const { sequences, chosen, c, p } = viewSequences(req);
   const n = sequences.length;
-  const chosen = Math.min(Math.max(1, Math.round(req.seq)), n);
-  const c = chosen - 1;
   const requestedM = Math.max(1, Math.round(req.m));
   const lengths = sequences.map((x) => x.T);
   const m = affordableWidth(Math.min(requestedM, RNN_MAX_WIDTH), lengths, sequences[c].T);
   const requestedNetworks = Math.max(1, Math.round(req.seeds));
   const perNetwork = rnnWork(lengths, sequences[c].T, m);
   const networks = Math.max(1, Math.min(requestedNetworks, Math.floor(RNN_WORK_CAP / perNetwork)));
+  const total = networks * perNetwork;
+  let done = 0;
   const raw: number[][] = sequences.map(() => []);
   const normalized: number[][] = sequences.map(() => []);
   for (let i = 0; i < networks; i++) {
     const net = initRnn(m, 1, p, req.seed + i);
     const passes: RnnPasses[] = [];
     for (const x of sequences) {
-      passes.push(rnnPasses(net, x));
-      yield (i + passes.length / (n + 1)) / networks;
+      const job = rnnPassesJob(net, x);
+      for (let step = job.next(); ; step = job.next()) {
+        if (step.done) {
+          passes.push(step.value);
+          break;
+        }
+        done += step.value;
+        yield Math.min(1, done / total);
+      }
     }
-    const diagonal = sequences.map((x, j) => empiricalRntkOf(net, x, x, passes[j], passes[j]));
+    const diagonal: number[] = [];
+    for (const [j, x] of sequences.entries()) {
+      diagonal.push(empiricalRntkOf(net, x, x, passes[j], passes[j]));
+      done += 2 * m * x.T * x.T;
+      yield done / total;
+    }
     for (let j = 0; j < n; j++) {
       const theta = j === c ? diagonal[c] : empiricalRntkOf(net, sequences[c], sequences[j], passes[c], passes[j]);
       // a narrow network at σ_w ≥ √2 can overflow: its kernels are left out rather than averaged as ∞ or NaN
@@ -243,8 +262,9 @@ export function* sequencesFiniteJob(req: SequencesFiniteRequest): Generator<numb
       const scale = Math.sqrt(diagonal[c]) * Math.sqrt(diagonal[j]);
       if (scale > 0 && Number.isFinite(scale) && Number.isFinite(theta))
         normalized[j].push(j === c ? 1 : theta / scale);
+      done += 2 * m * sequences[c].T * sequences[j].T;
+      yield Math.min(1, done / total);
     }
-    yield (i + 1) / networks;
   }
   return {
     m,

@@ -27,13 +27,16 @@ export function panelAfter(from: PanelId, by: -1 | 1): PanelId | null {
   return PANELS[i]?.id ?? null;
 }
 
+/** The number row after 1–9: the keys of the tenth and later panels, in the keyboard's order. */
+const AFTER_NINE = ['0', '-', '='];
+
 /**
- * The key that picks the panel at `index` in presentation mode: 1–9 as numbered on the switcher, 0 for the
- * tenth (the keyboard's order); any later panel has no key of its own and is reached with PageUp/PageDown.
+ * The key that picks the panel at `index` in presentation mode: 1–9 as numbered on the switcher, then 0, - and =
+ * along the keyboard's number row; any later panel has no key of its own and is reached with PageUp/PageDown.
  */
 export function panelKey(index: number): string | null {
   if (index < 9) return String(index + 1);
-  return index === 9 ? '0' : null;
+  return AFTER_NINE[index - 9] ?? null;
 }
 
 /** The panel a digit key picks, or null. */
@@ -42,6 +45,8 @@ export function panelOfKey(key: string): PanelId | null {
   return index < 0 ? null : PANELS[index].id;
 }
 
-/** The digit keys in use, for help texts: "1–7" (or "1–9, 0"). */
-export const PANEL_KEYS =
-  [panelKey(0), panelKey(Math.min(PANELS.length, 9) - 1)].join('–') + (PANELS.length > 9 ? ', 0' : '');
+/** The number-row keys in use, for help texts: "1–7" (or "1–9, 0, -"). */
+export const PANEL_KEYS = [
+  [panelKey(0), panelKey(Math.min(PANELS.length, 9) - 1)].join('–'),
+  ...PANELS.slice(9).flatMap((_, i) => panelKey(9 + i) ?? []),
+].join(', ');

@@ -1,6 +1,6 @@
 /**
  * Page-wide keys for lectures: ← → move through the open story's steps; in presentation mode
- * PageUp/PageDown (what presentation clickers send), [ ] and the digit keys (panels.ts `panelKey`: 1–9, 0)
+ * PageUp/PageDown (what presentation clickers send), [ ] and the number-row keys (panels.ts `panelKey`: 1–9, 0, -)
  * switch the panel shown, so that every panel is reachable however many there are.
  * Keys typed into a form control or a widget that owns the arrow keys (a slider, a list box…), keys
  * with a modifier, keys a focused widget already handled (the charts' ← → readout calls

@@ -36,6 +36,8 @@ export interface Curve {
   dashed?: boolean;
   /** a thin dark reference curve (e.g. the target) */
   reference?: boolean;
+  /** drawn thicker than the others (the one a view is about, e.g. the chosen sequence) */
+  emphasis?: boolean;
   /**
    * Integer abscissae drawn by parity: even x solid, odd x dotted (class `odd`), each joining the points of
    * its own parity; `even`/`odd` draw only that stroke. Unset: one stroke through every point.
@@ -225,7 +227,9 @@ export function LineChart(props: LineChartProps) {
   const dataAttributes = Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, v]));
   const plotWidth = Math.max(0, frame.right - frame.left);
   const classes = (c: Curve, odd: boolean) =>
-    ['curve', odd && 'odd', c.dashed && 'fitted', c.reference && 'reference'].filter(Boolean).join(' ');
+    ['curve', odd && 'odd', c.dashed && 'fitted', c.reference && 'reference', c.emphasis && 'emphasis']
+      .filter(Boolean)
+      .join(' ');
 
   return (
     <div className="chart" ref={ref}>
@@ -353,7 +357,9 @@ function Legend({
     </svg>
   );
   const strokes = (c: Curve) => {
-    const base = ['curve', c.dashed && 'fitted', c.reference && 'reference'].filter(Boolean).join(' ');
+    const base = ['curve', c.dashed && 'fitted', c.reference && 'reference', c.emphasis && 'emphasis']
+      .filter(Boolean)
+      .join(' ');
     // both parities: a solid (even) and a dotted (odd) sample
     return c.parity === 'all' ? [base, `${base} odd`] : [c.parity === 'odd' ? `${base} odd` : base];
   };

@@ -9,8 +9,10 @@ import { ParamControl } from './ParamControl';
 
 /** The global parameters whose value is a single number. */
 export type NumericGlobalKey = { [K in GlobalKey]: LinkState[K] extends number ? K : never }[GlobalKey];
-/** The global parameters whose value is one of a few words (a choice row, e.g. `act`). */
-export type ChoiceGlobalKey = 'act' | 'init' | 'prep' | 'norm';
+/** The global parameters whose value is one of a few words (a choice row, e.g. `act`; a list's value is any string). */
+export type ChoiceGlobalKey = {
+  [K in GlobalKey]: LinkState[K] extends string ? (string extends LinkState[K] ? never : K) : never;
+}[GlobalKey];
 
 interface GlobalParamProps {
   name: NumericGlobalKey | ChoiceGlobalKey;

@@ -48,7 +48,7 @@ export const GramMatrix = memo(function GramMatrix({ data }: { data: SequencesRe
   ];
   const choose = (row: number) => useStore.getState().setGlobal('seq', row + 1);
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const [i, j] = cell ?? [data.chosen - 1, 0];
+    const [i, j] = cell ?? [data.chosen - 1, data.chosen - 1];
     const moves: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -78,7 +78,7 @@ export const GramMatrix = memo(function GramMatrix({ data }: { data: SequencesRe
           {sequences.map((_, i) => (
             <g key={i}>
               <text x={LABELS - 4} y={LABELS + (i + 0.5) * size} textAnchor="end" dominantBaseline="middle">
-                {n <= 16 ? i + 1 : ''}
+                {i + 1}
               </text>
               <text x={LABELS + (i + 0.5) * size} y={LABELS - 6} textAnchor="middle">
                 {i + 1}
@@ -113,6 +113,9 @@ export const GramMatrix = memo(function GramMatrix({ data }: { data: SequencesRe
           style={{ left: LABELS, top: LABELS, width: side, height: side }}
           onPointerMove={(e) => setCell(cellAt(e.clientX, e.clientY, e.currentTarget.getBoundingClientRect()))}
           onPointerLeave={() => setCell(null)}
+          // the keyboard cursor starts on the chosen sequence's own entry, shown at once
+          onFocus={() => setCell((at) => at ?? [data.chosen - 1, data.chosen - 1])}
+          onBlur={() => setCell(null)}
           onClick={(e) => choose(cellAt(e.clientX, e.clientY, e.currentTarget.getBoundingClientRect())[0])}
           onKeyDown={onKey}
         />

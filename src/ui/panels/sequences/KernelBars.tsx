@@ -5,7 +5,7 @@
  */
 import { scaleBand, scaleLinear } from 'd3';
 import { memo } from 'react';
-import type { SequencesFinite, SequencesResult } from '../../../core/views/sequencesView';
+import { RNN_MAX_WIDTH, type SequencesFinite, type SequencesResult } from '../../../core/views/sequencesView';
 import { seriesColour } from '../../../figure/palette';
 import { Axis } from '../../charts/Axis';
 import { formatReadout } from '../../charts/format';
@@ -42,7 +42,7 @@ export const KernelBars = memo(function KernelBars({
     .padding(0.25);
   const centre = (j: number) => (x(j) ?? 0) + x.bandwidth() / 2;
   const finiteText = finite
-    ? `finite RNNs: width m = ${finite.m}${finite.m < finite.requestedM ? ` (of ${finite.requestedM} asked: at most 2048, and one network within this view's work limit)` : ''}, ${finite.networks} network${finite.networks === 1 ? '' : 's'}${finite.networks < finite.requestedNetworks ? ` (of ${finite.requestedNetworks}: this view's work limit)` : ''}, mean ± sd`
+    ? `finite RNNs: width m = ${finite.m}${finite.m < finite.requestedM ? ` (of ${finite.requestedM} asked: at most ${RNN_MAX_WIDTH}, and one network within this view's work limit)` : ''}, ${finite.networks} network${finite.networks === 1 ? '' : 's'}${finite.networks < finite.requestedNetworks ? ` (of ${finite.requestedNetworks}: this view's work limit)` : ''}, mean ± sd`
     : finiteBusy
       ? 'finite RNNs: computing…'
       : 'finite RNNs: waiting for the controls to rest';

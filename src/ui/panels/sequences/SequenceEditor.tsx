@@ -22,12 +22,21 @@ export function SequenceEditor({ sequences, chosen }: { sequences: number[][]; c
   const { setGlobal, setGlobals } = useStore.getState();
   const c = chosen - 1;
   const numbers = sequences[c].map(formatLinkNumber).join(',');
+  const name = `x${subscript(chosen)}`;
   const { inputProps, message } = useDraftField(
     numbers,
     (draft) => {
-      if (draft.trim() === '') return { value: numbers, repair: 'no number given; the sequence is unchanged' };
       // a `;` splits the text into several sequences, inserted in the chosen one's place
-      return coerceParam(seqsSpec, draft);
+      const read = coerceParam(seqsSpec, draft);
+      // the rule numbers the field's own sequences: the first (or only) one is the chosen sequence
+      const several = draft.includes(';');
+      const repair = read.repair?.replace(/sequence (\d+)/g, (_, k) => (several ? `${name} part ${k}` : name));
+      if (read.value === '' || draft.trim() === '')
+        return {
+          value: numbers,
+          repair: [repair, 'no number given; the sequence is unchanged'].filter(Boolean).join('; '),
+        };
+      return { value: read.value, repair };
     },
     (v) => setGlobal('seqs', replaceSequence(sequences, c, readSequences(String(v), useStore.getState().seed))),
   );

@@ -38,6 +38,9 @@ export const SequencesChart = memo(function SequencesChart({
         id: i + 1,
         label: `${sequenceName(i + 1, x.length)}${i === c ? ' (chosen)' : ''}`,
         colour: seriesColour(i),
+        emphasis: i === c,
+        // the palette has eight colours: the second eight sequences are dashed (as in the figure)
+        dashed: i >= 8,
         // step t (1-based) of a sequence of length T sits at t − T
         values: xs.map((at) => (at + x.length - 1 >= 0 ? x[at + x.length - 1] : Number.NaN)),
       })),
@@ -64,6 +67,12 @@ export const SequencesChart = memo(function SequencesChart({
         setStroke(null);
       }
     };
+    const finish = () => {
+      if (last.current === null) return;
+      last.current = null;
+      if (stroke) useStore.getState().setGlobal('seqs', replaceSequence(sequences, c, [stroke]), true);
+      setStroke(null);
+    };
     return (
       <rect
         className="draw-pad"
@@ -87,6 +96,9 @@ export const SequencesChart = memo(function SequencesChart({
         onPointerUp={(e) => {
           if (last.current !== null) move(e, true);
         }}
+        // a stroke the browser takes away (a scroll gesture, a lost capture) ends where it was: one history entry
+        onPointerCancel={finish}
+        onLostPointerCapture={finish}
       />
     );
   };
@@ -122,7 +134,11 @@ export const SequencesChart = memo(function SequencesChart({
         testId="sequences-chart"
         height={240}
         overlay={drawing ? pad : undefined}
-        hint={drawing ? `Drag over the chart to draw ${sequenceName(chosen, T)}.` : undefined}
+        hint={
+          drawing
+            ? `Drag over the chart to draw ${sequenceName(chosen, T)}; with a keyboard, type its numbers in the field above.`
+            : undefined
+        }
       />
     </figure>
   );

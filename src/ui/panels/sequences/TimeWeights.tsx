@@ -38,25 +38,27 @@ export const TimeWeights = memo(function TimeWeights({
       colour: seriesColour(weights.sequence - 1),
       values: magnitude,
     };
-    // the envelope A·χʲ through the highest point: A = max_j |s_j|/χʲ (in logs, so that χʲ never underflows)
-    const logChi = Math.log(chi);
+    // the envelope A·(j + 2)·χʲ (ReLU: exact up to |x_t|, src/core/rntk/sensitivity.ts) or A·χʲ (erf) through the
+    // highest point, in logs so that χʲ never underflows
+    const linear = act === 'relu';
+    const logShape = (j: number) => j * Math.log(chi) + (linear ? Math.log(j + 2) : 0);
     let logA = Number.NEGATIVE_INFINITY;
     magnitude.forEach((v, j) => {
-      if (Number.isFinite(v)) logA = Math.max(logA, Math.log(v) - j * logChi);
+      if (Number.isFinite(v)) logA = Math.max(logA, Math.log(v) - logShape(j));
     });
     if (!(chi > 0) || !Number.isFinite(logA)) return [own];
     return [
       own,
       {
         id: 'envelope',
-        label: `χʲ (×${formatReadout(chi)} per step back), through the highest point`,
+        label: `${linear ? '(j + 2)·χʲ' : 'χʲ'} (χ = ${formatReadout(chi)} per step back), through the highest point`,
         colour: 'var(--fg)',
-        values: weights.steps.map((j) => Math.exp(logA + j * logChi)),
+        values: weights.steps.map((j) => Math.exp(logA + logShape(j))),
         reference: true,
         dashed: true,
       },
     ];
-  }, [weights, magnitude, chi, name]);
+  }, [weights, magnitude, chi, name, act]);
   const shown = magnitude.filter(Number.isFinite);
   const top = shown.length > 0 ? Math.max(...shown) : 1;
   // at most 30 decades below the largest weight: what a log axis can show legibly
