@@ -4,6 +4,7 @@
  * says the kernel now forgets); a stroke drawn with the pointer and numbers typed enter the link; the Gram matrix
  * works by keyboard; a bad link is repaired without NaN; the charts fit a phone and a projector.
  */
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeE2E, openPage, showPanel } from './browser.ts';
@@ -204,6 +205,30 @@ describeE2E('sequences', () => {
       expect(table).not.toContain('K(x, x) = 0');
       expect(await panelText(page)).not.toMatch(/NaN|Infinity/);
       expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('story k step 1 on screen: at σ_w = 1 the short and the long sine are the same to the kernel and to the networks', async () => {
+    const { page, errors, close } = await openPage('/?v=1&panel=sequences&sw=1', {
+      viewport: { width: 1280, height: 900 },
+    });
+    try {
+      await showPanel(page, '#sequences-heading', GRAM);
+      // the link's own finite RNNs (width 512, 8 networks): the whiskers of all six sequences
+      await expect.poll(() => page.getByTestId('sequences-finite').count(), { timeout: 60_000 }).toBe(6);
+      expect(await page.getByTestId('sequences-memory').getAttribute('data-regime')).toBe('forgets');
+      expect(await barTitle(page, 2)).toBe('x₂ (96 steps): 1');
+      const rows = await page.getByTestId('sequences-table').locator('tbody tr').allInnerTexts();
+      // the networks' raw kernel of x₁ with x₂ equals theirs of x₁ with itself: the 64 extra steps are forgotten
+      expect(rows[1].split('\t')[3]).toBe(rows[0].split('\t')[3]);
+      expect(errors).toEqual([]);
+      // README's picture of the panel (docs/screenshot-sequences.png), rewritten on request
+      if (process.env.DOCS_SCREENSHOTS === '1')
+        await page
+          .locator(PANEL)
+          .screenshot({ path: fileURLToPath(new URL('../../docs/screenshot-sequences.png', import.meta.url)) });
     } finally {
       await close();
     }
