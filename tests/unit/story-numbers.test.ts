@@ -47,35 +47,13 @@ const spectrumOf = memo((id: string) => {
   const plot = spectrumPlot(result, s.kernels, s.y, [resolvePosition(s.ra, n), resolvePosition(s.rb, n)], fits);
   return { result, fits, plot };
 });
-/** The Sequences panel (its worker calls `sequences` and `sequencesFinite`). */
-const sequencesOf = memo((id: string) => {
-  const s = stateOf(id);
-  return sequencesView({
-    seqs: s.seqs,
-    seed: s.seed,
-    seq: s.seq,
-    act: s.act,
-    sw: s.sw,
-    su: s.su,
-    sb: s.sb,
-    weights: 'chosen',
-  });
-});
-const sequencesFiniteOf = memo((id: string) => {
-  const s = stateOf(id);
-  return sequencesFinite({
-    seqs: s.seqs,
-    seed: s.seed,
-    seq: s.seq,
-    act: s.act,
-    sw: s.sw,
-    su: s.su,
-    sb: s.sb,
-    m: s.m,
-    seeds: s.seeds,
-  });
-});
-
+/** The Sequences panel (its worker calls `sequences`, then `sequencesFinite` with the link's m and seeds). */
+const sequencesRequestOf = (id: string) => {
+  const { seqs, seed, seq, act, sw, su, sb, m, seeds } = stateOf(id);
+  return { seqs, seed, seq, act, sw, su, sb, m, seeds };
+};
+const sequencesOf = memo((id: string) => sequencesView({ ...sequencesRequestOf(id), weights: 'chosen' }));
+const sequencesFiniteOf = memo((id: string) => sequencesFinite(sequencesRequestOf(id)));
 const slopes = (id: string) => spectrumOf(id).fits.map((f) => f?.slope ?? Number.NaN);
 const slope = (id: string, i: number) => slopes(id)[i];
 /** λ_k(ra)/λ_k(rb) as the ratio view plots it. */

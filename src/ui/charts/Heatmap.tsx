@@ -8,6 +8,7 @@ import { colourAt, colourPixels, type ColourScheme } from '../../figure/colour';
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { figureText } from '../../figure/unicode';
 import { Axis } from './Axis';
+import { paintCanvas } from './canvasImage';
 import { pointerInSvg } from './pointer';
 import { formatReadout } from './format';
 import './charts.css';
@@ -65,18 +66,10 @@ export const Heatmap = memo(function Heatmap({
   );
 
   // the image: one pixel per grid cell, scaled by the canvas element
-  useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
-    el.width = size;
-    el.height = size;
-    const ctx = el.getContext('2d');
-    if (!ctx) return;
-    const image = ctx.createImageData(size, size);
-    image.data.set(colourPixels(values, domain, scheme));
-    ctx.putImageData(image, 0, 0);
-    el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1); // counted by the bench's drag fps
-  }, [values, size, domain, scheme]);
+  useEffect(
+    () => paintCanvas(canvas.current, size, size, (image) => image.data.set(colourPixels(values, domain, scheme))),
+    [values, size, domain, scheme],
+  );
 
   const pointAt = (e: PointerEvent<SVGElement>): [number, number] => {
     const [px, py] = pointerInSvg(e);

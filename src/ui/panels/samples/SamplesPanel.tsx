@@ -21,6 +21,7 @@ import { useWidth } from '../../charts/useWidth';
 import { formatReadout } from '../../charts/format';
 import { globeRadius, globeRaster, paintRaster, sampleRaster } from '../../charts/globe';
 import { ColourLegend } from '../../charts/Heatmap';
+import { paintCanvas } from '../../charts/canvasImage';
 import { computation, useComputation } from '../../compute/useComputation';
 import './samples.css';
 import { kernelLabel } from '../../../core/kernels/registry';
@@ -280,17 +281,13 @@ interface GlobeProps {
 const Globe = memo(function Globe({ title, colour, values, raster, size, bound, graticule }: GlobeProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<number | null>(null);
-  useEffect(() => {
-    const el = canvas.current;
-    const ctx = el?.getContext('2d');
-    if (!el || !ctx) return;
-    el.width = size;
-    el.height = size;
-    const image = ctx.createImageData(size, size);
-    paintRaster(raster, values, -bound, bound, DIVERGING, new Uint32Array(image.data.buffer));
-    ctx.putImageData(image, 0, 0);
-    el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1); // counted by the bench's globe fps
-  }, [raster, values, bound, size]);
+  useEffect(
+    () =>
+      paintCanvas(canvas.current, size, size, (image) =>
+        paintRaster(raster, values, -bound, bound, DIVERGING, new Uint32Array(image.data.buffer)),
+      ),
+    [raster, values, bound, size],
+  );
   const value = hover === null ? NaN : sampleRaster(raster, values, hover);
   return (
     <figure className="globe" data-testid="globe">

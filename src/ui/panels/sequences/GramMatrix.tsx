@@ -8,6 +8,7 @@ import type { SequencesResult } from '../../../core/views/sequencesView';
 import { colourPixels } from '../../../figure/colour';
 import { useStore } from '../../../state/store';
 import { ColourLegend } from '../../charts/Heatmap';
+import { paintCanvas } from '../../charts/canvasImage';
 import { formatReadout } from '../../charts/format';
 import { useWidth } from '../../charts/useWidth';
 
@@ -27,19 +28,13 @@ export const GramMatrix = memo(function GramMatrix({ data }: { data: SequencesRe
     hi = Math.max(hi, v);
   }
   // a constant matrix (one sequence) still gets a colour range
-  const domain: [number, number] = hi > lo ? [lo, hi] : [lo - 1, hi + 1];
+  const [low, high] = hi > lo ? [lo, hi] : [lo - 1, hi + 1];
+  const domain: [number, number] = [low, high];
 
-  useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
-    el.width = n;
-    el.height = n;
-    const ctx = el.getContext('2d');
-    if (!ctx) return;
-    const image = ctx.createImageData(n, n);
-    image.data.set(colourPixels(gram, domain, 'sequential'));
-    ctx.putImageData(image, 0, 0);
-  }, [gram, n, domain[0], domain[1]]);
+  useEffect(
+    () => paintCanvas(canvas.current, n, n, (image) => image.data.set(colourPixels(gram, [low, high], 'sequential'))),
+    [gram, n, low, high],
+  );
 
   const size = side / n;
   const cellAt = (clientX: number, clientY: number, box: DOMRect): [number, number] => [
