@@ -5,15 +5,19 @@
  *   and the chosen sequence's time weights, which the same request computes. The first computation also
  *   compiles the code and is only logged; then σ_u is set to 1.01 and back to 1 by its field, RUNS times in
  *   all, and the median is reported.
- * The finite RNNs of the same view run in a lane of their own after the analytic part; they are not measured
- * (the page does not expose their time) and would share the two cores with the next request, so the link asks
- * for small ones (m = 4, 1 network) and each change waits for the panel to be idle before it is made.
+ * The finite RNNs of the same view run in a lane of their own after the analytic part and would share the two
+ * cores with the next request, so that link asks for small ones (m = 4, 1 network) and each change waits for the
+ * panel to be idle before it is made.
+ * - sequences_finite_default_ms (reported, no budget: the view shows progress): the finite RNNs of the default
+ *   link (`sines`, width 512, 8 networks) in their worker lane (the bars' data-finite-ms), the median of
+ *   FINITE_RUNS requests (σ_u 1.01 and back).
  */
 import type { Page } from 'playwright-core';
 import type { MetricFn } from '../lib.ts';
 import { median, round } from '../lib.ts';
 
 const RUNS = 7;
+const FINITE_RUNS = 3;
 const PANEL = 'section.panel[data-panel=sequences]';
 
 /**
@@ -55,7 +59,41 @@ const sequences: MetricFn = async ({ page, baseURL, log }) => {
     log(`σ_u = ${value}: ${round(ms)} ms`);
     times.push(ms);
   }
-  return { sequences_default_ms: round(median(times)) };
+  return {
+    sequences_default_ms: round(median(times)),
+    sequences_finite_default_ms: await finiteDefault(page, baseURL, log),
+  };
 };
+
+/** The finite RNNs' time once the bars show a result newer than `before` (their data-finite-ms changes). */
+async function nextFiniteMs(page: Page, before: string | null): Promise<number> {
+  const bars = `${PANEL} [data-testid=sequences-bars]`;
+  await page.waitForFunction(
+    ([sel, old]) => {
+      const ms = document.querySelector(sel)?.getAttribute('data-finite-ms');
+      return ms !== null && ms !== undefined && ms !== old;
+    },
+    [bars, before] as const,
+    { timeout: 120_000 },
+  );
+  return Number(await page.locator(bars).getAttribute('data-finite-ms'));
+}
+
+async function finiteDefault(page: Page, baseURL: string, log: (line: string) => void): Promise<number> {
+  await page.goto(`${baseURL}?v=1&present=1&panel=sequences`);
+  const bars = page.locator(`${PANEL} [data-testid=sequences-bars]`);
+  log(`finite RNNs, first (compiles): ${round(await nextFiniteMs(page, null))} ms`);
+  const su = page.getByLabel('σ_u (input weights) (0–4)', { exact: true });
+  const times: number[] = [];
+  for (let i = 0; i < FINITE_RUNS; i++) {
+    const before = await bars.getAttribute('data-finite-ms');
+    await su.fill(i % 2 === 0 ? '1.01' : '1');
+    await su.press('Enter');
+    const ms = await nextFiniteMs(page, before);
+    log(`finite RNNs, σ_u = ${i % 2 === 0 ? '1.01' : '1'}: ${round(ms)} ms`);
+    times.push(ms);
+  }
+  return round(median(times));
+}
 
 export default sequences;

@@ -10,8 +10,10 @@
 import { ticks } from 'd3';
 import { memoryText } from '../core/views/sequencesText';
 import {
+  WEIGHT_DECADES,
   sequencesFinite,
   sequencesView,
+  weightsDomain,
   type MeanSd,
   type SequencesFinite,
   type SequencesResult,
@@ -232,9 +234,11 @@ function sequencesSvg(state: LinkState, view: SequencesResult, finite: Sequences
 
   // (d) how the kernel weights time: |∂K(x, x)/∂x_t| of the chosen sequence
   const weights = view.weights[c];
-  const size = weights.sensitivity.map(Math.abs);
-  const positive = size.filter((v) => v > 0);
-  const zeros = size.length - positive.length;
+  const domain = weightsDomain(weights.sensitivity.map(Math.abs));
+  // as on screen: at most WEIGHT_DECADES below the largest weight; zeros and weights below that are not drawn
+  const size = weights.sensitivity.map((v) => (domain && Math.abs(v) >= 2 * domain[0] ? Math.abs(v) : Number.NaN));
+  const zeros = weights.sensitivity.filter((v) => v === 0).length;
+  const tiny = weights.sensitivity.filter((v, t) => v !== 0 && Number.isNaN(size[t])).length;
   const negative = weights.sensitivity.filter((v) => v < 0).length;
   const T = weights.steps.length;
   const timeChart = renderChart(
@@ -247,7 +251,7 @@ function sequencesSvg(state: LinkState, view: SequencesResult, finite: Sequences
       yScale: 'log',
       xDomain: stepsDomain(T),
       xTicks: stepTicks(T),
-      yDomain: positive.length > 0 ? [Math.min(...positive) / 1.5, Math.max(...positive) * 1.5] : [1e-3, 1],
+      yDomain: domain ?? [1e-3, 1],
       yNice: false,
       series: [
         {
@@ -262,6 +266,9 @@ function sequencesSvg(state: LinkState, view: SequencesResult, finite: Sequences
       notes: [
         memoryText(view.memory, state.act, state.sw),
         ...(zeros > 0 ? [`∂K/∂x_t = 0 at ${zeros} of ${T} steps: not drawn on the log axis`] : []),
+        ...(tiny > 0
+          ? [`${tiny} of ${T} steps weigh less than 10^−${WEIGHT_DECADES} of the largest: below the axis, not drawn`]
+          : []),
         ...(negative > 0 ? [`∂K/∂x_t < 0 at ${negative} of ${T} steps: drawn as its absolute value`] : []),
       ],
       link,

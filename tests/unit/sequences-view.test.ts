@@ -11,6 +11,7 @@ import {
   RNN_MAX_WIDTH,
   RNN_WORK_CAP,
   affordableWidth,
+  weightsDomain,
   rnnWork,
   criticalSw,
   memoryFactor,
@@ -138,6 +139,12 @@ describe('the view model', () => {
     expect(w.sensitivity[0]).toBe(dK[x.T - 1]);
     expect(w.sensitivity[x.T - 1]).toBe(dK[0]);
     expect(sequencesView(base).weights.map((v) => v.sequence)).toEqual([1]);
+  });
+
+  it('the time-weights axis: from the smallest positive weight, at most 30 decades below the largest', () => {
+    expect(weightsDomain([0, 1e-3, 5, Number.NaN])).toEqual([1e-3 / 2, 10]);
+    expect(weightsDomain([1e-40, 1])).toEqual([1e-30 / 2, 2]);
+    expect(weightsDomain([0, -0])).toBeNull();
   });
 
   it('an all-zero sequence has no normalized kernel (null), never NaN', () => {

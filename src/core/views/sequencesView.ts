@@ -99,6 +99,22 @@ export function criticalSw(x: Sequence, p: RntkParams): number | null {
   return (lo + hi) / 2;
 }
 
+/** The time-weights chart shows at most this many decades below the largest weight (what a log axis shows legibly). */
+export const WEIGHT_DECADES = 30;
+
+/**
+ * The log axis of the time weights |∂K(x, x)/∂x_t| (screen and figure): from the smallest positive weight, or
+ * WEIGHT_DECADES below the largest where the weights reach further, to the largest, with a margin of 2 either
+ * side; null when no weight is positive.
+ */
+export function weightsDomain(magnitudes: readonly number[]): [number, number] | null {
+  const positive = magnitudes.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return null;
+  const top = Math.max(...positive);
+  const bottom = Math.max(Math.min(...positive), top * 10 ** -WEIGHT_DECADES);
+  return [bottom / 2, top * 2];
+}
+
 function timeWeights(x: Sequence, p: RntkParams, sequence: number): TimeWeights {
   const dK = timeSensitivity(x, p);
   return {

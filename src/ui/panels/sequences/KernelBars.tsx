@@ -7,6 +7,7 @@ import { scaleBand, scaleLinear } from 'd3';
 import { memo } from 'react';
 import { RNN_MAX_WIDTH, type SequencesFinite, type SequencesResult } from '../../../core/views/sequencesView';
 import { seriesColour } from '../../../figure/palette';
+import type { Timed } from '../../../workerClient/api';
 import { Axis } from '../../charts/Axis';
 import { formatReadout } from '../../charts/format';
 import { useWidth } from '../../charts/useWidth';
@@ -21,7 +22,8 @@ export const KernelBars = memo(function KernelBars({
   finiteBusy,
 }: {
   data: SequencesResult;
-  finite: SequencesFinite | null;
+  /** with its wall time in the worker, for `npm run bench` (data-finite-ms) */
+  finite: (SequencesFinite & Timed) | null;
   finiteBusy: boolean;
 }) {
   const [ref, width] = useWidth<HTMLDivElement>();
@@ -47,7 +49,7 @@ export const KernelBars = memo(function KernelBars({
       ? 'finite RNNs: computing…'
       : 'finite RNNs: waiting for the controls to rest';
   return (
-    <figure className="kernel-bars" ref={ref} data-testid="sequences-bars">
+    <figure className="kernel-bars" ref={ref} data-testid="sequences-bars" data-finite-ms={finite?.computeMs}>
       <figcaption>Normalized kernel of {sequenceName(chosen, sequences[c].length)} against each sequence</figcaption>
       <svg
         width={width}

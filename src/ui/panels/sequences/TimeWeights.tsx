@@ -7,7 +7,7 @@
 import { memo, useMemo } from 'react';
 import type { Activation } from '../../../core/rntk/recursion';
 import { memoryText } from '../../../core/views/sequencesText';
-import type { SequencesResult } from '../../../core/views/sequencesView';
+import { type SequencesResult, weightsDomain } from '../../../core/views/sequencesView';
 import { seriesColour } from '../../../figure/palette';
 import { LineChart, type Curve } from '../../charts/LineChart';
 import { formatReadout } from '../../charts/format';
@@ -59,22 +59,19 @@ export const TimeWeights = memo(function TimeWeights({
       },
     ];
   }, [weights, magnitude, chi, name, act]);
-  const shown = magnitude.filter(Number.isFinite);
-  const top = shown.length > 0 ? Math.max(...shown) : 1;
-  // at most 30 decades below the largest weight: what a log axis can show legibly
-  const bottom = shown.length > 0 ? Math.max(Math.min(...shown), top * 1e-30) : 1e-3;
+  const domain = weightsDomain(magnitude);
   return (
     <figure className="time-weights" data-testid="sequences-weights">
       <figcaption>How the kernel weights time</figcaption>
       <p className="memory-text" data-testid="sequences-memory" data-regime={data.memory.regime}>
         {memoryText(data.memory, act, sw)}
       </p>
-      {shown.length > 0 ? (
+      {domain ? (
         <LineChart
           xs={weights.steps}
           curves={curves}
           xDomain={[0, Math.max(1, T - 1)]}
-          yDomain={[bottom / 2, top * 2]}
+          yDomain={domain}
           x={{ label: 'steps before the end (0 = last step)' }}
           y={{ label: '|∂K(x, x)/∂xₜ|', log: true }}
           readoutTitle={(i) => `${weights.steps[i]} step${weights.steps[i] === 1 ? '' : 's'} before the end`}
