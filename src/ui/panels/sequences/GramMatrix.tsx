@@ -13,6 +13,8 @@ import { formatReadout } from '../../charts/format';
 import { useWidth } from '../../charts/useWidth';
 
 const LABELS = 28;
+/** The matrix's largest side, px: 16 rows of 30 px read well on a laptop and from the back of a room. */
+const LARGEST = 520;
 
 export const GramMatrix = memo(function GramMatrix({ data }: { data: SequencesResult }) {
   const { gram, sequences } = data;
@@ -20,7 +22,7 @@ export const GramMatrix = memo(function GramMatrix({ data }: { data: SequencesRe
   const canvas = useRef<HTMLCanvasElement>(null);
   const [ref, width] = useWidth<HTMLDivElement>();
   const [cell, setCell] = useState<[number, number] | null>(null);
-  const side = Math.max(80, Math.min(width, 360) - LABELS);
+  const side = Math.max(80, Math.min(width, LARGEST) - LABELS);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const v of gram) {
